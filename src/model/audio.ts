@@ -1,0 +1,607 @@
+import { copyModel, readContext, readModel, readSafely, RealtimeModel, type CopyWithPatch, type ExtraInit } from './base.js';
+import {
+  booleanCodec,
+  defineFields,
+  discriminatedCodec,
+  enumCodec,
+  modelCodec,
+  numberCodec,
+  stringArrayCodec,
+  stringCodec,
+  stringOrCodec,
+  type FromJsonOptions,
+  type ReadContext,
+} from './codec.js';
+import type {
+  RealtimeAudioFormatType,
+  RealtimeEagerness,
+  RealtimeNoiseReductionType,
+  RealtimeTranscriptionDelay,
+  RealtimeTranscriptionModel,
+  RealtimeVoice,
+} from './enums.js';
+import { RealtimeOff } from './off.js';
+
+// ---------------------------------------------------------------- audio format
+
+const formatFields = defineFields({ type: { codec: enumCodec<RealtimeAudioFormatType>() }, rate: { codec: numberCodec } });
+
+export interface RealtimeAudioFormatInit extends ExtraInit {
+  /** `audio/pcm` (16-bit PCM), `audio/pcmu` (G.711 μ-law) or `audio/pcma` (G.711 A-law). */
+  readonly type?: RealtimeAudioFormatType;
+  /** Sample rate; `audio/pcm` supports only 24000. */
+  readonly rate?: number;
+}
+
+/** Wire JSON of {@link RealtimeAudioFormat}. */
+export interface RealtimeAudioFormatJson {
+  type?: RealtimeAudioFormatType;
+  rate?: 24000;
+}
+
+/**
+ * An input or output audio encoding.
+ *
+ * @example
+ * ```ts
+ * new RealtimeAudioFormat({ type: 'audio/pcm', rate: 24000 }).toJson(); // { type: 'audio/pcm', rate: 24000 }
+ * ```
+ */
+export class RealtimeAudioFormat extends RealtimeModel<RealtimeAudioFormatJson> {
+  declare readonly type?: RealtimeAudioFormatType;
+  declare readonly rate?: number;
+
+  constructor(init: RealtimeAudioFormatInit = {}) {
+    super(formatFields, init);
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return formatFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeAudioFormat {
+    return readSafely(() => RealtimeAudioFormat.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeAudioFormat {
+    return readModel(RealtimeAudioFormat, formatFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<RealtimeAudioFormatInit>): RealtimeAudioFormat {
+    return copyModel(this, patch);
+  }
+}
+
+// ---------------------------------------------------------------- transcription
+
+const transcriptionFields = defineFields({
+  model: { codec: enumCodec<RealtimeTranscriptionModel>() },
+  language: { codec: stringCodec },
+  languages: { codec: stringArrayCodec },
+  keywords: { codec: stringArrayCodec },
+  prompt: { codec: stringCodec },
+  delay: { codec: enumCodec<RealtimeTranscriptionDelay>() },
+});
+
+export interface RealtimeTranscriptionInit extends ExtraInit {
+  /** Transcription model, for example `gpt-4o-transcribe`. */
+  readonly model?: RealtimeTranscriptionModel;
+  /** ISO-639-1 language of the input audio (`en`). */
+  readonly language?: string;
+  /** Possible input languages (`gpt-transcribe`, `gpt-live-transcribe`); at least one. */
+  readonly languages?: readonly string[];
+  /** Words or phrases that guide transcription. */
+  readonly keywords?: readonly string[];
+  /** Text guiding the transcription style, or keywords for `whisper-1`. */
+  readonly prompt?: string;
+  /** How long to wait before emitting text (`gpt-realtime-whisper` only). */
+  readonly delay?: RealtimeTranscriptionDelay;
+}
+
+/** Wire JSON of {@link RealtimeTranscription}. */
+export interface RealtimeTranscriptionJson {
+  model?: RealtimeTranscriptionModel;
+  language?: string;
+  languages?: string[];
+  keywords?: string[];
+  prompt?: string;
+  delay?: RealtimeTranscriptionDelay;
+}
+
+/**
+ * Asynchronous transcription of the user's audio. Off by default; set
+ * `transcription: RealtimeTranscription.off` to turn it off again.
+ *
+ * @example
+ * ```ts
+ * new RealtimeTranscription({ model: 'gpt-4o-transcribe', language: 'en' });
+ * ```
+ */
+export class RealtimeTranscription extends RealtimeModel<RealtimeTranscriptionJson> {
+  /** Turns transcription off (`null` on the wire). */
+  static readonly off = RealtimeOff;
+
+  declare readonly model?: RealtimeTranscriptionModel;
+  declare readonly language?: string;
+  declare readonly languages?: readonly string[];
+  declare readonly keywords?: readonly string[];
+  declare readonly prompt?: string;
+  declare readonly delay?: RealtimeTranscriptionDelay;
+
+  constructor(init: RealtimeTranscriptionInit = {}) {
+    super(transcriptionFields, init);
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return transcriptionFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeTranscription {
+    return readSafely(() => RealtimeTranscription.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeTranscription {
+    return readModel(RealtimeTranscription, transcriptionFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<RealtimeTranscriptionInit>): RealtimeTranscription {
+    return copyModel(this, patch);
+  }
+}
+
+// ---------------------------------------------------------------- noise reduction
+
+const noiseReductionFields = defineFields({ type: { codec: enumCodec<RealtimeNoiseReductionType>() } });
+
+export interface RealtimeNoiseReductionInit extends ExtraInit {
+  /** `near_field` for headsets, `far_field` for laptop or room microphones. */
+  readonly type?: RealtimeNoiseReductionType;
+}
+
+/** Wire JSON of {@link RealtimeNoiseReduction}. */
+export interface RealtimeNoiseReductionJson {
+  type?: RealtimeNoiseReductionType;
+}
+
+/**
+ * Input noise reduction, applied before VAD and the model. Off by default;
+ * `RealtimeNoiseReduction.off` turns it off again.
+ *
+ * @example
+ * ```ts
+ * new RealtimeNoiseReduction({ type: 'near_field' });
+ * ```
+ */
+export class RealtimeNoiseReduction extends RealtimeModel<RealtimeNoiseReductionJson> {
+  /** Turns noise reduction off (`null` on the wire). */
+  static readonly off = RealtimeOff;
+
+  declare readonly type?: RealtimeNoiseReductionType;
+
+  constructor(init: RealtimeNoiseReductionInit = {}) {
+    super(noiseReductionFields, init);
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return noiseReductionFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeNoiseReduction {
+    return readSafely(() => RealtimeNoiseReduction.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeNoiseReduction {
+    return readModel(RealtimeNoiseReduction, noiseReductionFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<RealtimeNoiseReductionInit>): RealtimeNoiseReduction {
+    return copyModel(this, patch);
+  }
+}
+
+// ---------------------------------------------------------------- turn detection
+
+const serverVadFields = defineFields({
+  type: { codec: stringCodec },
+  threshold: { codec: numberCodec },
+  prefixPaddingMs: { codec: numberCodec },
+  silenceDurationMs: { codec: numberCodec },
+  createResponse: { codec: booleanCodec },
+  interruptResponse: { codec: booleanCodec },
+  idleTimeoutMs: { codec: numberCodec, nullable: true },
+});
+
+export interface RealtimeServerVadInit extends ExtraInit {
+  readonly type?: 'server_vad';
+  /** Activation threshold, 0 to 1. Server default 0.5. */
+  readonly threshold?: number;
+  /** Audio kept before detected speech, in ms. Server default 300. */
+  readonly prefixPaddingMs?: number;
+  /** Silence that ends the turn, in ms. */
+  readonly silenceDurationMs?: number;
+  /** Respond automatically when speech stops. Server default `true`. */
+  readonly createResponse?: boolean;
+  /** Cancel the ongoing response when speech starts. Server default `true`. */
+  readonly interruptResponse?: boolean;
+  /** Prompt the user after this much silence, 5000–30000 ms; {@link RealtimeOff} for never. */
+  readonly idleTimeoutMs?: number | RealtimeOff;
+}
+
+/** Wire JSON of {@link RealtimeServerVad}. */
+export interface RealtimeServerVadJson {
+  type: 'server_vad';
+  threshold?: number;
+  prefix_padding_ms?: number;
+  silence_duration_ms?: number;
+  create_response?: boolean;
+  interrupt_response?: boolean;
+  idle_timeout_ms?: number | null;
+}
+
+/**
+ * Turn detection by audio volume: the turn ends after a period of silence.
+ *
+ * @example
+ * ```ts
+ * new RealtimeServerVad({ threshold: 0.6, silenceDurationMs: 400, idleTimeoutMs: 10000 });
+ * ```
+ */
+export class RealtimeServerVad extends RealtimeModel<RealtimeServerVadJson> {
+  declare readonly type: 'server_vad';
+  declare readonly threshold?: number;
+  declare readonly prefixPaddingMs?: number;
+  declare readonly silenceDurationMs?: number;
+  declare readonly createResponse?: boolean;
+  declare readonly interruptResponse?: boolean;
+  declare readonly idleTimeoutMs?: number | RealtimeOff;
+
+  constructor(init: RealtimeServerVadInit = {}) {
+    super(serverVadFields, { ...init, type: 'server_vad' });
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return serverVadFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeServerVad {
+    return readSafely(() => RealtimeServerVad.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeServerVad {
+    return readModel(RealtimeServerVad, serverVadFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<Omit<RealtimeServerVadInit, 'type'>>): RealtimeServerVad {
+    return copyModel(this, patch);
+  }
+}
+
+const semanticVadFields = defineFields({
+  type: { codec: stringCodec },
+  eagerness: { codec: enumCodec<RealtimeEagerness>() },
+  createResponse: { codec: booleanCodec },
+  interruptResponse: { codec: booleanCodec },
+});
+
+export interface RealtimeSemanticVadInit extends ExtraInit {
+  readonly type?: 'semantic_vad';
+  /** How soon to end the user's turn; `auto` (the default) is `medium`. */
+  readonly eagerness?: RealtimeEagerness;
+  /** Respond automatically when the turn ends. Server default `true`. */
+  readonly createResponse?: boolean;
+  /** Cancel the ongoing response when speech starts. Server default `true`. */
+  readonly interruptResponse?: boolean;
+}
+
+/** Wire JSON of {@link RealtimeSemanticVad}. */
+export interface RealtimeSemanticVadJson {
+  type: 'semantic_vad';
+  eagerness?: RealtimeEagerness;
+  create_response?: boolean;
+  interrupt_response?: boolean;
+}
+
+/**
+ * Turn detection by a model that judges whether the user has finished.
+ *
+ * @example
+ * ```ts
+ * new RealtimeSemanticVad({ eagerness: 'low' });
+ * ```
+ */
+export class RealtimeSemanticVad extends RealtimeModel<RealtimeSemanticVadJson> {
+  declare readonly type: 'semantic_vad';
+  declare readonly eagerness?: RealtimeEagerness;
+  declare readonly createResponse?: boolean;
+  declare readonly interruptResponse?: boolean;
+
+  constructor(init: RealtimeSemanticVadInit = {}) {
+    super(semanticVadFields, { ...init, type: 'semantic_vad' });
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return semanticVadFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeSemanticVad {
+    return readSafely(() => RealtimeSemanticVad.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeSemanticVad {
+    return readModel(RealtimeSemanticVad, semanticVadFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<Omit<RealtimeSemanticVadInit, 'type'>>): RealtimeSemanticVad {
+    return copyModel(this, patch);
+  }
+}
+
+/** Turn detection: server VAD, semantic VAD, or {@link RealtimeOff} (push-to-talk: the client commits turns). */
+export type RealtimeTurnDetection = RealtimeServerVad | RealtimeSemanticVad | RealtimeOff;
+/** Init form of {@link RealtimeTurnDetection}: an instance, or a plain init with its `type`. */
+export type RealtimeTurnDetectionInit =
+  | RealtimeTurnDetection
+  | (RealtimeServerVadInit & { readonly type: 'server_vad' })
+  | (RealtimeSemanticVadInit & { readonly type: 'semantic_vad' });
+
+/**
+ * Helpers for {@link RealtimeTurnDetection}.
+ *
+ * @example
+ * ```ts
+ * const input = new RealtimeAudioConfigInput({ turnDetection: RealtimeTurnDetection.off });
+ * ```
+ */
+export const RealtimeTurnDetection = {
+  /** No turn detection (`null` on the wire). */
+  off: RealtimeOff,
+  /** Reads `server_vad` or `semantic_vad` JSON; `null` reads as off. */
+  fromJson(json: unknown, options?: FromJsonOptions): RealtimeTurnDetection {
+    if (json === null) return RealtimeOff;
+    return readSafely(() => turnDetectionCodec.read(json, '', readContext(options)));
+  },
+} as const;
+
+const turnDetectionCodec = discriminatedCodec<RealtimeServerVad | RealtimeSemanticVad>({
+  server_vad: RealtimeServerVad,
+  semantic_vad: RealtimeSemanticVad,
+});
+
+// ---------------------------------------------------------------- voice
+
+const customVoiceFields = defineFields({ id: { codec: stringCodec, required: true } });
+
+export interface RealtimeCustomVoiceInit extends ExtraInit {
+  /** The custom voice id, for example `voice_1234`. */
+  readonly id: string;
+}
+
+/** Wire JSON of {@link RealtimeCustomVoice}. */
+export interface RealtimeCustomVoiceJson {
+  id: string;
+}
+
+/**
+ * A custom voice, given by id.
+ *
+ * @example
+ * ```ts
+ * new RealtimeAudioConfigOutput({ voice: new RealtimeCustomVoice({ id: 'voice_1234' }) });
+ * ```
+ */
+export class RealtimeCustomVoice extends RealtimeModel<RealtimeCustomVoiceJson> {
+  declare readonly id: string;
+
+  constructor(init: RealtimeCustomVoiceInit) {
+    super(customVoiceFields, init);
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return customVoiceFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeCustomVoice {
+    return readSafely(() => RealtimeCustomVoice.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeCustomVoice {
+    return readModel(RealtimeCustomVoice, customVoiceFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<RealtimeCustomVoiceInit>): RealtimeCustomVoice {
+    return copyModel(this, patch);
+  }
+}
+
+// ---------------------------------------------------------------- input and output
+
+const inputFields = defineFields({
+  format: { codec: modelCodec(RealtimeAudioFormat) },
+  transcription: { codec: modelCodec(RealtimeTranscription), nullable: true },
+  noiseReduction: { codec: modelCodec(RealtimeNoiseReduction), nullable: true },
+  turnDetection: { codec: turnDetectionCodec, nullable: true },
+});
+
+export interface RealtimeAudioConfigInputInit extends ExtraInit {
+  /** Encoding of the audio the client sends. */
+  readonly format?: RealtimeAudioFormat | RealtimeAudioFormatInit;
+  /** Transcription of the user's audio, or {@link RealtimeOff}. */
+  readonly transcription?: RealtimeTranscription | RealtimeTranscriptionInit | RealtimeOff;
+  /** Noise reduction, or {@link RealtimeOff}. */
+  readonly noiseReduction?: RealtimeNoiseReduction | RealtimeNoiseReductionInit | RealtimeOff;
+  /** Server VAD, semantic VAD, or {@link RealtimeOff} for push-to-talk. */
+  readonly turnDetection?: RealtimeTurnDetectionInit;
+}
+
+/**
+ * Wire JSON of {@link RealtimeAudioConfigInput}. An explicit off is written as
+ * `null`, which the API accepts for `transcription` and `noise_reduction` too,
+ * although the `openai` package's types leave that `null` out.
+ */
+export interface RealtimeAudioConfigInputJson {
+  format?: RealtimeAudioFormatJson;
+  transcription?: RealtimeTranscriptionJson;
+  noise_reduction?: RealtimeNoiseReductionJson;
+  turn_detection?: RealtimeServerVadJson | RealtimeSemanticVadJson | null;
+}
+
+/**
+ * Input audio settings: format, transcription, noise reduction, turn detection.
+ *
+ * @example
+ * ```ts
+ * new RealtimeAudioConfigInput({
+ *   transcription: { model: 'gpt-4o-transcribe' },
+ *   turnDetection: { type: 'semantic_vad', eagerness: 'high' },
+ * });
+ * ```
+ */
+export class RealtimeAudioConfigInput extends RealtimeModel<RealtimeAudioConfigInputJson> {
+  declare readonly format?: RealtimeAudioFormat;
+  declare readonly transcription?: RealtimeTranscription | RealtimeOff;
+  declare readonly noiseReduction?: RealtimeNoiseReduction | RealtimeOff;
+  declare readonly turnDetection?: RealtimeTurnDetection;
+
+  constructor(init: RealtimeAudioConfigInputInit = {}) {
+    super(inputFields, init);
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return inputFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeAudioConfigInput {
+    return readSafely(() => RealtimeAudioConfigInput.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeAudioConfigInput {
+    return readModel(RealtimeAudioConfigInput, inputFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<RealtimeAudioConfigInputInit>): RealtimeAudioConfigInput {
+    return copyModel(this, patch);
+  }
+}
+
+const outputFields = defineFields({
+  format: { codec: modelCodec(RealtimeAudioFormat) },
+  voice: { codec: stringOrCodec(modelCodec(RealtimeCustomVoice)) },
+  speed: { codec: numberCodec },
+});
+
+export interface RealtimeAudioConfigOutputInit extends ExtraInit {
+  /** Encoding of the audio the server sends. */
+  readonly format?: RealtimeAudioFormat | RealtimeAudioFormatInit;
+  /** A built-in voice id or a custom voice. Cannot change after the model has spoken. */
+  readonly voice?: RealtimeVoice | RealtimeCustomVoice | RealtimeCustomVoiceInit;
+  /** Speaking speed, 0.25 to 1.5. Server default 1. */
+  readonly speed?: number;
+}
+
+/** Wire JSON of {@link RealtimeAudioConfigOutput}. */
+export interface RealtimeAudioConfigOutputJson {
+  format?: RealtimeAudioFormatJson;
+  voice?: RealtimeVoice | RealtimeCustomVoiceJson;
+  speed?: number;
+}
+
+/**
+ * Output audio settings: format, voice, speed.
+ *
+ * @example
+ * ```ts
+ * new RealtimeAudioConfigOutput({ voice: 'marin', speed: 1.1 });
+ * ```
+ */
+export class RealtimeAudioConfigOutput extends RealtimeModel<RealtimeAudioConfigOutputJson> {
+  declare readonly format?: RealtimeAudioFormat;
+  declare readonly voice?: RealtimeVoice | RealtimeCustomVoice;
+  declare readonly speed?: number;
+
+  constructor(init: RealtimeAudioConfigOutputInit = {}) {
+    super(outputFields, init);
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return outputFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeAudioConfigOutput {
+    return readSafely(() => RealtimeAudioConfigOutput.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeAudioConfigOutput {
+    return readModel(RealtimeAudioConfigOutput, outputFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<RealtimeAudioConfigOutputInit>): RealtimeAudioConfigOutput {
+    return copyModel(this, patch);
+  }
+}
+
+const audioFields = defineFields({
+  input: { codec: modelCodec(RealtimeAudioConfigInput) },
+  output: { codec: modelCodec(RealtimeAudioConfigOutput) },
+});
+
+export interface RealtimeAudioConfigInit extends ExtraInit {
+  readonly input?: RealtimeAudioConfigInput | RealtimeAudioConfigInputInit;
+  readonly output?: RealtimeAudioConfigOutput | RealtimeAudioConfigOutputInit;
+}
+
+/** Wire JSON of {@link RealtimeAudioConfig}. */
+export interface RealtimeAudioConfigJson {
+  input?: RealtimeAudioConfigInputJson;
+  output?: RealtimeAudioConfigOutputJson;
+}
+
+/**
+ * Input and output audio settings.
+ *
+ * @example
+ * ```ts
+ * new RealtimeAudioConfig({ output: { voice: 'alloy' } });
+ * ```
+ */
+export class RealtimeAudioConfig extends RealtimeModel<RealtimeAudioConfigJson> {
+  declare readonly input?: RealtimeAudioConfigInput;
+  declare readonly output?: RealtimeAudioConfigOutput;
+
+  constructor(init: RealtimeAudioConfigInit = {}) {
+    super(audioFields, init);
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return audioFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeAudioConfig {
+    return readSafely(() => RealtimeAudioConfig.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeAudioConfig {
+    return readModel(RealtimeAudioConfig, audioFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<RealtimeAudioConfigInit>): RealtimeAudioConfig {
+    return copyModel(this, patch);
+  }
+}

@@ -1,0 +1,208 @@
+import {
+  RealtimeAudioConfig,
+  type RealtimeAudioConfigInit,
+  type RealtimeAudioConfigJson,
+} from './audio.js';
+import { copyModel, readContext, readModel, readSafely, RealtimeModel, type CopyWithPatch, type ExtraInit } from './base.js';
+import {
+  arrayCodec,
+  booleanCodec,
+  defineFields,
+  enumCodec,
+  modelCodec,
+  numberOrStringCodec,
+  stringCodec,
+  stringOrCodec,
+  type FromJsonOptions,
+  type ReadContext,
+} from './codec.js';
+import type { RealtimeIncludable, RealtimeOutputModality, RealtimeToolChoiceMode, RealtimeTruncationMode } from './enums.js';
+import type { RealtimeOff } from './off.js';
+import {
+  RealtimePrompt,
+  RealtimeReasoning,
+  RealtimeTracingConfig,
+  RealtimeTruncation,
+  type RealtimePromptInit,
+  type RealtimePromptJson,
+  type RealtimeReasoningInit,
+  type RealtimeReasoningJson,
+  type RealtimeTracing,
+  type RealtimeTracingConfigInit,
+  type RealtimeTracingConfigJson,
+  type RealtimeTruncationInit,
+  type RealtimeTruncationJson,
+} from './options.js';
+import {
+  toolChoiceCodec,
+  toolCodec,
+  type RealtimeFunctionToolJson,
+  type RealtimeMcpToolJson,
+  type RealtimeTool,
+  type RealtimeToolChoice,
+  type RealtimeToolChoiceFunctionJson,
+  type RealtimeToolChoiceInit,
+  type RealtimeToolChoiceMcpJson,
+  type RealtimeToolInit,
+} from './tools.js';
+
+/** Known model ids from the schema; any other string is accepted too. */
+export type RealtimeModelId =
+  | 'gpt-realtime'
+  | 'gpt-realtime-1.5'
+  | 'gpt-realtime-2'
+  | 'gpt-realtime-2.1'
+  | 'gpt-realtime-2.1-mini'
+  | 'gpt-realtime-2025-08-28'
+  | 'gpt-4o-realtime-preview'
+  | 'gpt-4o-realtime-preview-2024-10-01'
+  | 'gpt-4o-realtime-preview-2024-12-17'
+  | 'gpt-4o-realtime-preview-2025-06-03'
+  | 'gpt-4o-mini-realtime-preview'
+  | 'gpt-4o-mini-realtime-preview-2024-12-17'
+  | 'gpt-realtime-mini'
+  | 'gpt-realtime-mini-2025-10-06'
+  | 'gpt-realtime-mini-2025-12-15'
+  | 'gpt-audio-1.5'
+  | 'gpt-audio-mini'
+  | 'gpt-audio-mini-2025-10-06'
+  | 'gpt-audio-mini-2025-12-15'
+  | (string & {});
+
+const sessionFields = defineFields({
+  type: { codec: stringCodec },
+  model: { codec: stringCodec, required: true },
+  audio: { codec: modelCodec(RealtimeAudioConfig) },
+  outputModalities: { codec: arrayCodec(enumCodec<RealtimeOutputModality>()) },
+  instructions: { codec: stringCodec },
+  tools: { codec: arrayCodec(toolCodec) },
+  toolChoice: { codec: toolChoiceCodec },
+  maxOutputTokens: { codec: numberOrStringCodec },
+  parallelToolCalls: { codec: booleanCodec },
+  reasoning: { codec: modelCodec(RealtimeReasoning) },
+  tracing: { codec: stringOrCodec(modelCodec(RealtimeTracingConfig)), nullable: true },
+  truncation: { codec: stringOrCodec(modelCodec(RealtimeTruncation)) },
+  include: { codec: arrayCodec(enumCodec<RealtimeIncludable>()) },
+  prompt: { codec: modelCodec(RealtimePrompt), nullable: true },
+});
+
+/** Constructor argument of {@link RealtimeSessionCreateRequest}. Nested values may be instances or plain inits. */
+export interface RealtimeSessionCreateRequestInit extends ExtraInit {
+  /** The Realtime model. Fixed for a live session by its connection. */
+  readonly model: RealtimeModelId;
+  /** Always `realtime`; `toJson()` writes it only when set. */
+  readonly type?: 'realtime';
+  /** Input and output audio settings. */
+  readonly audio?: RealtimeAudioConfig | RealtimeAudioConfigInit;
+  /** `['audio']` (audio plus transcript, the default) or `['text']`. */
+  readonly outputModalities?: readonly RealtimeOutputModality[];
+  /** System instructions. The server has its own default when unset. */
+  readonly instructions?: string;
+  /** Function and MCP tools. */
+  readonly tools?: readonly RealtimeToolInit[];
+  /** `auto` (default), `none`, `required`, or one specific tool. */
+  readonly toolChoice?: RealtimeToolChoiceInit;
+  /** 1–4096, or `'inf'` (the default) for the model's maximum. */
+  readonly maxOutputTokens?: number | 'inf';
+  /** Let the model call several tools at once; reasoning models only. */
+  readonly parallelToolCalls?: boolean;
+  /** Reasoning effort; reasoning models only. */
+  readonly reasoning?: RealtimeReasoning | RealtimeReasoningInit;
+  /** `'auto'`, explicit settings, or {@link RealtimeOff}. Cannot change once enabled. */
+  readonly tracing?: RealtimeTracing | RealtimeTracingConfigInit;
+  /** `'auto'` (default), `'disabled'`, or retention-ratio truncation. */
+  readonly truncation?: RealtimeTruncationMode | RealtimeTruncation | RealtimeTruncationInit;
+  /** Extra fields in server outputs. */
+  readonly include?: readonly RealtimeIncludable[];
+  /** A reusable prompt template, or {@link RealtimeOff}. */
+  readonly prompt?: RealtimePrompt | RealtimePromptInit | RealtimeOff;
+}
+
+/**
+ * Wire JSON of {@link RealtimeSessionCreateRequest}. With `type: 'realtime'`
+ * added, it is assignable to the `openai` package's `RealtimeSessionCreateRequest`.
+ * The objects and lists are frozen at run time.
+ */
+export interface RealtimeSessionCreateRequestJson {
+  type?: 'realtime';
+  model: RealtimeModelId;
+  audio?: RealtimeAudioConfigJson;
+  output_modalities?: RealtimeOutputModality[];
+  instructions?: string;
+  tools?: (RealtimeFunctionToolJson | RealtimeMcpToolJson)[];
+  tool_choice?: RealtimeToolChoiceMode | RealtimeToolChoiceFunctionJson | RealtimeToolChoiceMcpJson;
+  max_output_tokens?: number | 'inf';
+  parallel_tool_calls?: boolean;
+  reasoning?: RealtimeReasoningJson;
+  tracing?: 'auto' | RealtimeTracingConfigJson | null;
+  truncation?: RealtimeTruncationMode | RealtimeTruncationJson;
+  include?: RealtimeIncludable[];
+  prompt?: RealtimePromptJson | null;
+}
+
+/**
+ * A Realtime session configuration: the body of `session.update` and the
+ * `session` of a client-secret request. Immutable: every change is a
+ * `copyWith` that shares the untouched parts.
+ *
+ * A field that is `undefined` is unspecified (the server keeps its value);
+ * {@link RealtimeOff} turns a nullable setting off.
+ *
+ * @example
+ * ```ts
+ * const request = new RealtimeSessionCreateRequest({
+ *   model: 'gpt-realtime-2',
+ *   audio: { output: { voice: 'alloy' } },
+ *   instructions: 'You are a helpful assistant.',
+ *   reasoning: { effort: RealtimeReasoningEffort.minimal },
+ * });
+ * const quieter = request.copyWith({ instructions: null }); // instructions unspecified again
+ * quieter.tools === request.tools; // unchanged parts are shared
+ * ```
+ */
+export class RealtimeSessionCreateRequest extends RealtimeModel<RealtimeSessionCreateRequestJson> {
+  declare readonly model: RealtimeModelId;
+  declare readonly type?: 'realtime';
+  declare readonly audio?: RealtimeAudioConfig;
+  declare readonly outputModalities?: readonly RealtimeOutputModality[];
+  declare readonly instructions?: string;
+  declare readonly tools?: readonly RealtimeTool[];
+  declare readonly toolChoice?: RealtimeToolChoice;
+  declare readonly maxOutputTokens?: number | 'inf';
+  declare readonly parallelToolCalls?: boolean;
+  declare readonly reasoning?: RealtimeReasoning;
+  declare readonly tracing?: RealtimeTracing;
+  declare readonly truncation?: RealtimeTruncationMode | RealtimeTruncation;
+  declare readonly include?: readonly RealtimeIncludable[];
+  declare readonly prompt?: RealtimePrompt | RealtimeOff;
+
+  constructor(init: RealtimeSessionCreateRequestInit) {
+    super(sessionFields, init);
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return sessionFields;
+  }
+
+  /**
+   * Reads snake_case wire JSON. Throws {@link RealtimeConfigError} naming the
+   * field for structural errors; unknown keys are kept for `toJson()`.
+   */
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeSessionCreateRequest {
+    return readSafely(() => RealtimeSessionCreateRequest.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeSessionCreateRequest {
+    return readModel(RealtimeSessionCreateRequest, sessionFields, json, path, context);
+  }
+
+  /**
+   * A copy with some fields replaced: absent or `undefined` keeps, `null`
+   * makes a field unspecified. `model` cannot be cleared.
+   */
+  copyWith(patch: CopyWithPatch<RealtimeSessionCreateRequestInit>): RealtimeSessionCreateRequest {
+    return copyModel(this, patch);
+  }
+}

@@ -1,0 +1,450 @@
+import { copyModel, readContext, readModel, readSafely, RealtimeModel, type CopyWithPatch, type ExtraInit } from './base.js';
+import {
+  arrayCodec,
+  booleanCodec,
+  defineFields,
+  discriminatedCodec,
+  enumCodec,
+  jsonObjectCodec,
+  modelCodec,
+  stringArrayCodec,
+  stringCodec,
+  stringListOrCodec,
+  stringOrCodec,
+  stringRecordCodec,
+  type FromJsonOptions,
+  type ReadContext,
+} from './codec.js';
+import type {
+  RealtimeMcpAllowedCaller,
+  RealtimeMcpApprovalMode,
+  RealtimeMcpConnectorId,
+  RealtimeToolChoiceMode,
+} from './enums.js';
+import type { JsonObject } from './json.js';
+import type { RealtimeOff } from './off.js';
+
+// ---------------------------------------------------------------- function tool
+
+const functionToolFields = defineFields({
+  type: { codec: stringCodec },
+  name: { codec: stringCodec },
+  description: { codec: stringCodec },
+  parameters: { codec: jsonObjectCodec },
+});
+
+export interface RealtimeFunctionToolInit extends ExtraInit {
+  readonly type?: 'function';
+  /** 1–64 characters of `a-zA-Z0-9_-`, unique among the session's tools. */
+  readonly name?: string;
+  /** When and how the model should call the function. */
+  readonly description?: string;
+  /** A JSON Schema object describing the arguments. */
+  readonly parameters?: JsonObject;
+}
+
+/** Wire JSON of {@link RealtimeFunctionTool}. */
+export interface RealtimeFunctionToolJson {
+  type: 'function';
+  name?: string;
+  description?: string;
+  parameters?: JsonObject;
+}
+
+/**
+ * A function the model can call; your client runs it and returns the output.
+ *
+ * @example
+ * ```ts
+ * new RealtimeFunctionTool({
+ *   name: 'get_weather',
+ *   description: 'Current weather for a city.',
+ *   parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+ * });
+ * ```
+ */
+export class RealtimeFunctionTool extends RealtimeModel<RealtimeFunctionToolJson> {
+  declare readonly type: 'function';
+  declare readonly name?: string;
+  declare readonly description?: string;
+  declare readonly parameters?: JsonObject;
+
+  constructor(init: RealtimeFunctionToolInit = {}) {
+    super(functionToolFields, { ...init, type: 'function' });
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return functionToolFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeFunctionTool {
+    return readSafely(() => RealtimeFunctionTool.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeFunctionTool {
+    return readModel(RealtimeFunctionTool, functionToolFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<Omit<RealtimeFunctionToolInit, 'type'>>): RealtimeFunctionTool {
+    return copyModel(this, patch);
+  }
+}
+
+// ---------------------------------------------------------------- MCP filters
+
+const mcpFilterFields = defineFields({ toolNames: { codec: stringArrayCodec }, readOnly: { codec: booleanCodec } });
+
+export interface RealtimeMcpToolFilterInit extends ExtraInit {
+  /** Tool names the filter matches. */
+  readonly toolNames?: readonly string[];
+  /** Match tools annotated read-only (`readOnlyHint`). */
+  readonly readOnly?: boolean;
+}
+
+/** Wire JSON of {@link RealtimeMcpToolFilter}. */
+export interface RealtimeMcpToolFilterJson {
+  tool_names?: string[];
+  read_only?: boolean;
+}
+
+/**
+ * Selects an MCP server's tools by name or by their read-only hint.
+ *
+ * @example
+ * ```ts
+ * new RealtimeMcpToolFilter({ toolNames: ['search'], readOnly: true });
+ * ```
+ */
+export class RealtimeMcpToolFilter extends RealtimeModel<RealtimeMcpToolFilterJson> {
+  declare readonly toolNames?: readonly string[];
+  declare readonly readOnly?: boolean;
+
+  constructor(init: RealtimeMcpToolFilterInit = {}) {
+    super(mcpFilterFields, init);
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return mcpFilterFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeMcpToolFilter {
+    return readSafely(() => RealtimeMcpToolFilter.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeMcpToolFilter {
+    return readModel(RealtimeMcpToolFilter, mcpFilterFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<RealtimeMcpToolFilterInit>): RealtimeMcpToolFilter {
+    return copyModel(this, patch);
+  }
+}
+
+const mcpFilterCodec = modelCodec(RealtimeMcpToolFilter);
+
+const approvalFilterFields = defineFields({ always: { codec: mcpFilterCodec }, never: { codec: mcpFilterCodec } });
+
+export interface RealtimeMcpApprovalFilterInit extends ExtraInit {
+  /** Tools that always need approval. */
+  readonly always?: RealtimeMcpToolFilter | RealtimeMcpToolFilterInit;
+  /** Tools that never need approval. */
+  readonly never?: RealtimeMcpToolFilter | RealtimeMcpToolFilterInit;
+}
+
+/** Wire JSON of {@link RealtimeMcpApprovalFilter}. */
+export interface RealtimeMcpApprovalFilterJson {
+  always?: RealtimeMcpToolFilterJson;
+  never?: RealtimeMcpToolFilterJson;
+}
+
+/**
+ * Per-tool approval policy for an MCP server.
+ *
+ * @example
+ * ```ts
+ * new RealtimeMcpApprovalFilter({ never: { toolNames: ['search'] } });
+ * ```
+ */
+export class RealtimeMcpApprovalFilter extends RealtimeModel<RealtimeMcpApprovalFilterJson> {
+  declare readonly always?: RealtimeMcpToolFilter;
+  declare readonly never?: RealtimeMcpToolFilter;
+
+  constructor(init: RealtimeMcpApprovalFilterInit = {}) {
+    super(approvalFilterFields, init);
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return approvalFilterFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeMcpApprovalFilter {
+    return readSafely(() => RealtimeMcpApprovalFilter.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeMcpApprovalFilter {
+    return readModel(RealtimeMcpApprovalFilter, approvalFilterFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<RealtimeMcpApprovalFilterInit>): RealtimeMcpApprovalFilter {
+    return copyModel(this, patch);
+  }
+}
+
+// ---------------------------------------------------------------- MCP tool
+
+const mcpToolFields = defineFields({
+  type: { codec: stringCodec },
+  serverLabel: { codec: stringCodec, required: true },
+  serverUrl: { codec: stringCodec },
+  connectorId: { codec: enumCodec<RealtimeMcpConnectorId>() },
+  tunnelId: { codec: stringCodec },
+  authorization: { codec: stringCodec },
+  serverDescription: { codec: stringCodec },
+  headers: { codec: stringRecordCodec, nullable: true },
+  allowedTools: { codec: stringListOrCodec(mcpFilterCodec), nullable: true },
+  allowedCallers: { codec: arrayCodec(enumCodec<RealtimeMcpAllowedCaller>()), nullable: true },
+  requireApproval: { codec: stringOrCodec(modelCodec(RealtimeMcpApprovalFilter)), nullable: true },
+  deferLoading: { codec: booleanCodec },
+});
+
+export interface RealtimeMcpToolInit extends ExtraInit {
+  readonly type?: 'mcp';
+  /** Identifies this server in tool calls and in `tool_choice`. */
+  readonly serverLabel: string;
+  /** The MCP server's URL. Give exactly one of `serverUrl`, `connectorId`, `tunnelId`. */
+  readonly serverUrl?: string;
+  /** A service connector instead of a URL. */
+  readonly connectorId?: RealtimeMcpConnectorId;
+  /** A Secure MCP Tunnel id (`tunnel_` + 32 lowercase letters or digits). */
+  readonly tunnelId?: string;
+  /** OAuth access token for the server. A secret: redacted by `toString()`. */
+  readonly authorization?: string;
+  /** What the server offers, to help the model. */
+  readonly serverDescription?: string;
+  /** HTTP headers sent to the server. Values are secrets: redacted by `toString()`. */
+  readonly headers?: Readonly<Record<string, string>> | RealtimeOff;
+  /** Tool names, or a filter, the model may use. */
+  readonly allowedTools?: readonly string[] | RealtimeMcpToolFilter | RealtimeMcpToolFilterInit | RealtimeOff;
+  /** Contexts the tools may be invoked from; at least one. */
+  readonly allowedCallers?: readonly RealtimeMcpAllowedCaller[] | RealtimeOff;
+  /** `always`, `never`, or a per-tool filter. Server default `always`. */
+  readonly requireApproval?:
+    | RealtimeMcpApprovalMode
+    | RealtimeMcpApprovalFilter
+    | RealtimeMcpApprovalFilterInit
+    | RealtimeOff;
+  /** Discover the tools lazily through tool search. */
+  readonly deferLoading?: boolean;
+}
+
+/** Wire JSON of {@link RealtimeMcpTool}. */
+export interface RealtimeMcpToolJson {
+  type: 'mcp';
+  server_label: string;
+  server_url?: string;
+  connector_id?: RealtimeMcpConnectorId;
+  tunnel_id?: string;
+  authorization?: string;
+  server_description?: string;
+  headers?: Record<string, string> | null;
+  allowed_tools?: string[] | RealtimeMcpToolFilterJson | null;
+  allowed_callers?: RealtimeMcpAllowedCaller[] | null;
+  require_approval?: RealtimeMcpApprovalMode | RealtimeMcpApprovalFilterJson | null;
+  defer_loading?: boolean;
+}
+
+/**
+ * Tools from a remote MCP server or a service connector.
+ *
+ * @example
+ * ```ts
+ * new RealtimeMcpTool({
+ *   serverLabel: 'docs',
+ *   serverUrl: 'https://mcp.example.com',
+ *   headers: { Authorization: 'Bearer …' },
+ *   requireApproval: 'never',
+ * });
+ * ```
+ */
+export class RealtimeMcpTool extends RealtimeModel<RealtimeMcpToolJson> {
+  declare readonly type: 'mcp';
+  declare readonly serverLabel: string;
+  declare readonly serverUrl?: string;
+  declare readonly connectorId?: RealtimeMcpConnectorId;
+  declare readonly tunnelId?: string;
+  declare readonly authorization?: string;
+  declare readonly serverDescription?: string;
+  declare readonly headers?: Readonly<Record<string, string>> | RealtimeOff;
+  declare readonly allowedTools?: readonly string[] | RealtimeMcpToolFilter | RealtimeOff;
+  declare readonly allowedCallers?: readonly RealtimeMcpAllowedCaller[] | RealtimeOff;
+  declare readonly requireApproval?: RealtimeMcpApprovalMode | RealtimeMcpApprovalFilter | RealtimeOff;
+  declare readonly deferLoading?: boolean;
+
+  constructor(init: RealtimeMcpToolInit) {
+    super(mcpToolFields, { ...init, type: 'mcp' });
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return mcpToolFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeMcpTool {
+    return readSafely(() => RealtimeMcpTool.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeMcpTool {
+    return readModel(RealtimeMcpTool, mcpToolFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<Omit<RealtimeMcpToolInit, 'type'>>): RealtimeMcpTool {
+    return copyModel(this, patch);
+  }
+}
+
+/** A tool the session offers the model. */
+export type RealtimeTool = RealtimeFunctionTool | RealtimeMcpTool;
+/** Init form of {@link RealtimeTool}: an instance, or a plain init with its `type`. */
+export type RealtimeToolInit =
+  | RealtimeTool
+  | (RealtimeFunctionToolInit & { readonly type: 'function' })
+  | (RealtimeMcpToolInit & { readonly type: 'mcp' });
+
+/** Function tools without a `type` are allowed by the schema, so they are the fallback. */
+export const toolCodec = discriminatedCodec<RealtimeTool>(
+  { function: RealtimeFunctionTool, mcp: RealtimeMcpTool },
+  'function',
+);
+
+// ---------------------------------------------------------------- tool choice
+
+const choiceFunctionFields = defineFields({
+  type: { codec: stringCodec },
+  name: { codec: stringCodec, required: true },
+});
+
+export interface RealtimeToolChoiceFunctionInit extends ExtraInit {
+  readonly type?: 'function';
+  /** Name of the function tool the model must call. */
+  readonly name: string;
+}
+
+/** Wire JSON of {@link RealtimeToolChoiceFunction}. */
+export interface RealtimeToolChoiceFunctionJson {
+  type: 'function';
+  name: string;
+}
+
+/**
+ * Forces the model to call one function tool.
+ *
+ * @example
+ * ```ts
+ * request.copyWith({ toolChoice: new RealtimeToolChoiceFunction({ name: 'get_weather' }) });
+ * ```
+ */
+export class RealtimeToolChoiceFunction extends RealtimeModel<RealtimeToolChoiceFunctionJson> {
+  declare readonly type: 'function';
+  declare readonly name: string;
+
+  constructor(init: RealtimeToolChoiceFunctionInit) {
+    super(choiceFunctionFields, { ...init, type: 'function' });
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return choiceFunctionFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeToolChoiceFunction {
+    return readSafely(() => RealtimeToolChoiceFunction.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeToolChoiceFunction {
+    return readModel(RealtimeToolChoiceFunction, choiceFunctionFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<Omit<RealtimeToolChoiceFunctionInit, 'type'>>): RealtimeToolChoiceFunction {
+    return copyModel(this, patch);
+  }
+}
+
+const choiceMcpFields = defineFields({
+  type: { codec: stringCodec },
+  serverLabel: { codec: stringCodec, required: true },
+  name: { codec: stringCodec, nullable: true },
+});
+
+export interface RealtimeToolChoiceMcpInit extends ExtraInit {
+  readonly type?: 'mcp';
+  /** The MCP tool's `server_label`. */
+  readonly serverLabel: string;
+  /** A tool on that server; unset for any of its tools. */
+  readonly name?: string | RealtimeOff;
+}
+
+/** Wire JSON of {@link RealtimeToolChoiceMcp}. */
+export interface RealtimeToolChoiceMcpJson {
+  type: 'mcp';
+  server_label: string;
+  name?: string | null;
+}
+
+/**
+ * Forces the model to call a tool of one MCP server.
+ *
+ * @example
+ * ```ts
+ * new RealtimeToolChoiceMcp({ serverLabel: 'docs', name: 'search' });
+ * ```
+ */
+export class RealtimeToolChoiceMcp extends RealtimeModel<RealtimeToolChoiceMcpJson> {
+  declare readonly type: 'mcp';
+  declare readonly serverLabel: string;
+  declare readonly name?: string | RealtimeOff;
+
+  constructor(init: RealtimeToolChoiceMcpInit) {
+    super(choiceMcpFields, { ...init, type: 'mcp' });
+    Object.freeze(this);
+  }
+
+  protected get fieldTable() {
+    return choiceMcpFields;
+  }
+
+  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeToolChoiceMcp {
+    return readSafely(() => RealtimeToolChoiceMcp.readAt(json, '', readContext(options)));
+  }
+
+  /** @internal */
+  static readAt(json: unknown, path: string, context: ReadContext): RealtimeToolChoiceMcp {
+    return readModel(RealtimeToolChoiceMcp, choiceMcpFields, json, path, context);
+  }
+
+  copyWith(patch: CopyWithPatch<Omit<RealtimeToolChoiceMcpInit, 'type'>>): RealtimeToolChoiceMcp {
+    return copyModel(this, patch);
+  }
+}
+
+/** How the model chooses tools: a mode, or one specific function or MCP server. */
+export type RealtimeToolChoice = RealtimeToolChoiceMode | RealtimeToolChoiceFunction | RealtimeToolChoiceMcp;
+/** Init form of {@link RealtimeToolChoice}. */
+export type RealtimeToolChoiceInit =
+  | RealtimeToolChoice
+  | (RealtimeToolChoiceFunctionInit & { readonly type: 'function' })
+  | (RealtimeToolChoiceMcpInit & { readonly type: 'mcp' });
+
+export const toolChoiceCodec = stringOrCodec(
+  discriminatedCodec<RealtimeToolChoiceFunction | RealtimeToolChoiceMcp>({
+    function: RealtimeToolChoiceFunction,
+    mcp: RealtimeToolChoiceMcp,
+  }),
+);
