@@ -1,6 +1,6 @@
 import { readFields, writeFields, assignFields, type FieldTable, type FromJsonOptions, type ReadContext } from './codec.js';
 import { RealtimeConfigError } from './errors.js';
-import { adoptFrozenJson, canonicalJson, hashText, redactSecrets, type JsonObject } from './json.js';
+import { adoptFrozenJson, canonicalJson, hashText, jsonEqual, redactSecrets, type JsonObject } from './json.js';
 
 /**
  * The patch `copyWith` takes: a key that is absent or `undefined` keeps the
@@ -56,7 +56,12 @@ export abstract class RealtimeModel<TJson extends object> {
   equals(other: unknown): boolean {
     if (other === this) return true;
     if (!(other instanceof RealtimeModel) || other.constructor !== this.constructor) return false;
-    return this.hashCode === other.hashCode && canonicalJson(this.toJson()) === canonicalJson(other.toJson());
+    // Cached hash codes settle most inequalities at once; otherwise compare the trees, which
+    // shortcuts on the subtrees that copies share.
+    const ownHash = hashCache.get(this);
+    const otherHash = hashCache.get(other);
+    if (ownHash !== undefined && otherHash !== undefined && ownHash !== otherHash) return false;
+    return jsonEqual(this.toJson(), other.toJson());
   }
 
   /** A stable number derived from the canonical content; equal models have equal hash codes. */

@@ -1,6 +1,6 @@
 import { copyModel, readContext, readModel, readSafely, RealtimeModel, type CopyWithPatch, type ExtraInit } from './base.js';
 import { defineFields, modelCodec, numberCodec, stringCodec, type FromJsonOptions, type ReadContext } from './codec.js';
-import { objectFromEntries } from './json.js';
+import { adoptFrozenJson, objectFromEntries } from './json.js';
 import {
   RealtimeSessionCreateRequest,
   type RealtimeSessionCreateRequestInit,
@@ -106,7 +106,7 @@ export class RealtimeClientSecretCreateRequest extends RealtimeModel<RealtimeCli
     const json = super.buildJson() as Record<string, unknown>;
     return objectFromEntries(
       Object.entries(json).map(([key, value]) =>
-        key === 'session' ? ([key, { type: 'realtime', ...(value as object) }] as const) : ([key, value] as const),
+        key === 'session' ? ([key, adoptFrozenJson({ type: 'realtime', ...(value as object) })] as const) : ([key, value] as const),
       ),
     );
   }

@@ -8,11 +8,9 @@ import type { RealtimeAudioConfigInputJson, RealtimeAudioConfigOutputJson } from
  * only the fields to change. Never carries `model`.
  */
 export interface RealtimeSessionUpdateJson
-  extends Omit<RealtimeSessionCreateRequestJson, 'model' | 'type' | 'audio' | 'tracing' | 'prompt'> {
+  extends Omit<RealtimeSessionCreateRequestJson, 'model' | 'type' | 'audio'> {
   type: 'realtime';
   audio?: { input?: RealtimeAudioConfigInputJson; output?: RealtimeAudioConfigOutputJson };
-  tracing?: RealtimeSessionCreateRequestJson['tracing'];
-  prompt?: RealtimeSessionCreateRequestJson['prompt'];
 }
 
 /** Fields that the payload never carries: `model` is fixed by the connection, `type` is always added. */
