@@ -1,4 +1,12 @@
-import { copyModel, readContext, readModel, readSafely, RealtimeModel, type CopyWithPatch, type ExtraInit } from './base.js';
+import {
+  copyModel,
+  readContext,
+  readModel,
+  readSafely,
+  RealtimeModel,
+  type CopyWithPatch,
+  type ExtraInit,
+} from './base.js';
 import {
   booleanCodec,
   defineFields,
@@ -24,7 +32,10 @@ import { RealtimeOff } from './off.js';
 
 // ---------------------------------------------------------------- audio format
 
-const formatFields = defineFields({ type: { codec: enumCodec<RealtimeAudioFormatType>() }, rate: { codec: numberCodec } });
+const formatFields = defineFields({
+  type: { codec: enumCodec<RealtimeAudioFormatType>() },
+  rate: { codec: numberCodec },
+});
 
 export interface RealtimeAudioFormatInit extends ExtraInit {
   /** `audio/pcm` (16-bit PCM), `audio/pcmu` (G.711 μ-law) or `audio/pcma` (G.711 A-law). */

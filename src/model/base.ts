@@ -1,4 +1,11 @@
-import { readFields, writeFields, assignFields, type FieldTable, type FromJsonOptions, type ReadContext } from './codec.js';
+import {
+  readFields,
+  writeFields,
+  assignFields,
+  type FieldTable,
+  type FromJsonOptions,
+  type ReadContext,
+} from './codec.js';
 import { RealtimeConfigError } from './errors.js';
 import { adoptFrozenJson, canonicalJson, hashText, jsonEqual, redactSecrets, type JsonObject } from './json.js';
 
@@ -9,6 +16,7 @@ import { adoptFrozenJson, canonicalJson, hashText, jsonEqual, redactSecrets, typ
  */
 export type CopyWithPatch<TInit> = {
   // `{} extends Pick<T, K>` is true exactly when K is optional in T.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   [K in keyof TInit]?: ({} extends Pick<TInit, K> ? TInit[K] | null : TInit[K]) | undefined;
 };
 

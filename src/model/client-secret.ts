@@ -1,4 +1,12 @@
-import { copyModel, readContext, readModel, readSafely, RealtimeModel, type CopyWithPatch, type ExtraInit } from './base.js';
+import {
+  copyModel,
+  readContext,
+  readModel,
+  readSafely,
+  RealtimeModel,
+  type CopyWithPatch,
+  type ExtraInit,
+} from './base.js';
 import { defineFields, modelCodec, numberCodec, stringCodec, type FromJsonOptions, type ReadContext } from './codec.js';
 import { adoptFrozenJson, objectFromEntries } from './json.js';
 import {
@@ -106,7 +114,9 @@ export class RealtimeClientSecretCreateRequest extends RealtimeModel<RealtimeCli
     const json = super.buildJson() as Record<string, unknown>;
     return objectFromEntries(
       Object.entries(json).map(([key, value]) =>
-        key === 'session' ? ([key, adoptFrozenJson({ type: 'realtime', ...(value as object) })] as const) : ([key, value] as const),
+        key === 'session'
+          ? ([key, adoptFrozenJson({ type: 'realtime', ...(value as object) })] as const)
+          : ([key, value] as const),
       ),
     );
   }

@@ -250,7 +250,8 @@ export function stringListOrCodec<T>(objectCodec: Codec<T>): Codec<readonly stri
   return {
     read: (value, path, context) =>
       Array.isArray(value) ? stringArrayCodec.read(value, path, context) : objectCodec.read(value, path, context),
-    coerce: (value, path) => (Array.isArray(value) ? stringArrayCodec.coerce(value, path) : objectCodec.coerce(value, path)),
+    coerce: (value, path) =>
+      Array.isArray(value) ? stringArrayCodec.coerce(value, path) : objectCodec.coerce(value, path),
     write: (value) => (isStringList(value) ? stringArrayCodec.write(value) : objectCodec.write(value as T)),
   };
 }
@@ -273,7 +274,9 @@ export function discriminatedCodec<T extends { toJson(): object }>(
     const type = value['type'] ?? fallback;
     const Class = typeof type === 'string' && Object.hasOwn(variants, type) ? variants[type] : undefined;
     if (Class === undefined) {
-      const known = Object.keys(variants).map((name) => `'${name}'`).join(' or ');
+      const known = Object.keys(variants)
+        .map((name) => `'${name}'`)
+        .join(' or ');
       throw new RealtimeConfigError(joinPath(path, 'type'), 'invalid_value', `expected ${known}`);
     }
     return Class;

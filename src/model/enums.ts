@@ -62,8 +62,7 @@ export const RealtimeTranscriptionModel = {
   gptRealtimeWhisper: 'gpt-realtime-whisper',
 } as const;
 export type RealtimeTranscriptionModel =
-  | (typeof RealtimeTranscriptionModel)[keyof typeof RealtimeTranscriptionModel]
-  | (string & {});
+  (typeof RealtimeTranscriptionModel)[keyof typeof RealtimeTranscriptionModel] | (string & {});
 
 /** Audio encodings for input and output. */
 export const RealtimeAudioFormatType = { pcm: 'audio/pcm', pcmu: 'audio/pcmu', pcma: 'audio/pcma' } as const;

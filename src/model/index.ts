@@ -33,6 +33,12 @@ export * from './options.js';
 export * from './session-request.js';
 export * from './client-secret.js';
 export * from './capabilities.js';
-export { validateSessionRequest, validateClientSecretRequest, REALTIME_LIMITS, FUNCTION_NAME_PATTERN, TUNNEL_ID_PATTERN } from './validate.js';
+export {
+  validateSessionRequest,
+  validateClientSecretRequest,
+  REALTIME_LIMITS,
+  FUNCTION_NAME_PATTERN,
+  TUNNEL_ID_PATTERN,
+} from './validate.js';
 export { sessionUpdateFor, isEmptySessionUpdate, type RealtimeSessionUpdateJson } from './session-update.js';
 export { REALTIME_SESSION_DEFAULTS, DEFAULT_TURN_DETECTION } from './defaults.js';

@@ -1,4 +1,12 @@
-import { copyModel, readContext, readModel, readSafely, RealtimeModel, type CopyWithPatch, type ExtraInit } from './base.js';
+import {
+  copyModel,
+  readContext,
+  readModel,
+  readSafely,
+  RealtimeModel,
+  type CopyWithPatch,
+  type ExtraInit,
+} from './base.js';
 import {
   defineFields,
   enumCodec,
@@ -266,7 +274,11 @@ const promptVariablesCodec: Codec<RealtimePromptVariables> = {
     for (const key of Object.keys(value)) {
       const item = value[key];
       if (typeof item !== 'string' && !isPlainObject(item)) {
-        throw new RealtimeConfigError(joinPath(path, key), 'invalid_type', 'expected a string or an input content object');
+        throw new RealtimeConfigError(
+          joinPath(path, key),
+          'invalid_type',
+          'expected a string or an input content object',
+        );
       }
     }
     return freezeJson(value, path) as RealtimePromptVariables;

@@ -1,9 +1,13 @@
+import { RealtimeAudioConfig, type RealtimeAudioConfigInit, type RealtimeAudioConfigJson } from './audio.js';
 import {
-  RealtimeAudioConfig,
-  type RealtimeAudioConfigInit,
-  type RealtimeAudioConfigJson,
-} from './audio.js';
-import { copyModel, readContext, readModel, readSafely, RealtimeModel, type CopyWithPatch, type ExtraInit } from './base.js';
+  copyModel,
+  readContext,
+  readModel,
+  readSafely,
+  RealtimeModel,
+  type CopyWithPatch,
+  type ExtraInit,
+} from './base.js';
 import {
   arrayCodec,
   booleanCodec,
@@ -16,7 +20,12 @@ import {
   type FromJsonOptions,
   type ReadContext,
 } from './codec.js';
-import type { RealtimeIncludable, RealtimeOutputModality, RealtimeToolChoiceMode, RealtimeTruncationMode } from './enums.js';
+import type {
+  RealtimeIncludable,
+  RealtimeOutputModality,
+  RealtimeToolChoiceMode,
+  RealtimeTruncationMode,
+} from './enums.js';
 import type { RealtimeOff } from './off.js';
 import {
   RealtimePrompt,

@@ -1,5 +1,12 @@
 import { REALTIME_SESSION_DEFAULTS } from './defaults.js';
-import { adoptFrozenJson, isPlainObject, jsonEqual, objectFromEntries, type JsonObject, type JsonValue } from './json.js';
+import {
+  adoptFrozenJson,
+  isPlainObject,
+  jsonEqual,
+  objectFromEntries,
+  type JsonObject,
+  type JsonValue,
+} from './json.js';
 import type { RealtimeSessionCreateRequest, RealtimeSessionCreateRequestJson } from './session-request.js';
 import type { RealtimeAudioConfigInputJson, RealtimeAudioConfigOutputJson } from './audio.js';
 
@@ -7,8 +14,7 @@ import type { RealtimeAudioConfigInputJson, RealtimeAudioConfigOutputJson } from
  * The `session` of a `session.update` event: always `type: 'realtime'`, then
  * only the fields to change. Never carries `model`.
  */
-export interface RealtimeSessionUpdateJson
-  extends Omit<RealtimeSessionCreateRequestJson, 'model' | 'type' | 'audio'> {
+export interface RealtimeSessionUpdateJson extends Omit<RealtimeSessionCreateRequestJson, 'model' | 'type' | 'audio'> {
   type: 'realtime';
   audio?: { input?: RealtimeAudioConfigInputJson; output?: RealtimeAudioConfigOutputJson };
 }

@@ -1,4 +1,12 @@
-import { copyModel, readContext, readModel, readSafely, RealtimeModel, type CopyWithPatch, type ExtraInit } from './base.js';
+import {
+  copyModel,
+  readContext,
+  readModel,
+  readSafely,
+  RealtimeModel,
+  type CopyWithPatch,
+  type ExtraInit,
+} from './base.js';
 import {
   arrayCodec,
   booleanCodec,
@@ -235,10 +243,7 @@ export interface RealtimeMcpToolInit extends ExtraInit {
   readonly allowedCallers?: readonly RealtimeMcpAllowedCaller[] | RealtimeOff;
   /** `always`, `never`, or a per-tool filter. Server default `always`. */
   readonly requireApproval?:
-    | RealtimeMcpApprovalMode
-    | RealtimeMcpApprovalFilter
-    | RealtimeMcpApprovalFilterInit
-    | RealtimeOff;
+    RealtimeMcpApprovalMode | RealtimeMcpApprovalFilter | RealtimeMcpApprovalFilterInit | RealtimeOff;
   /** Discover the tools lazily through tool search. */
   readonly deferLoading?: boolean;
 }

@@ -156,7 +156,8 @@ function collectSessionIssues(request: RealtimeSessionCreateRequest, root: strin
   const at = (key: string) => joinPath(root, key);
   const { model } = request;
   out.nonEmptyString(at('model'), model);
-  if (request.type !== undefined && request.type !== 'realtime') out.add(at('type'), 'invalid_value', "must be 'realtime'");
+  if (request.type !== undefined && request.type !== 'realtime')
+    out.add(at('type'), 'invalid_value', "must be 'realtime'");
 
   if (request.outputModalities !== undefined) {
     const list = request.outputModalities;
@@ -185,20 +186,27 @@ function collectSessionIssues(request: RealtimeSessionCreateRequest, root: strin
 
   const reasoningSupported = typeof model === 'string' ? isReasoningModel(model) : undefined;
   if (request.parallelToolCalls !== undefined) {
-    if (typeof request.parallelToolCalls !== 'boolean') out.add(at('parallel_tool_calls'), 'invalid_type', 'must be a boolean');
+    if (typeof request.parallelToolCalls !== 'boolean')
+      out.add(at('parallel_tool_calls'), 'invalid_type', 'must be a boolean');
     if (reasoningSupported === false) {
-      out.add(at('parallel_tool_calls'), 'unsupported_for_model', `is only supported by reasoning models, not ${model}`);
+      out.add(
+        at('parallel_tool_calls'),
+        'unsupported_for_model',
+        `is only supported by reasoning models, not ${model}`,
+      );
     }
   }
   if (request.reasoning !== undefined) {
-    if (request.reasoning.effort !== undefined) out.oneOf(at('reasoning.effort'), request.reasoning.effort, reasoningEfforts);
+    if (request.reasoning.effort !== undefined)
+      out.oneOf(at('reasoning.effort'), request.reasoning.effort, reasoningEfforts);
     if (reasoningSupported === false) {
       out.add(at('reasoning'), 'unsupported_for_model', `is only supported by reasoning models, not ${model}`);
     }
   }
 
   const tracing = request.tracing;
-  if (typeof tracing === 'string' && tracing !== 'auto') out.add(at('tracing'), 'invalid_value', "must be 'auto', settings, or off");
+  if (typeof tracing === 'string' && tracing !== 'auto')
+    out.add(at('tracing'), 'invalid_value', "must be 'auto', settings, or off");
   if (tracing instanceof RealtimeTracingConfig) {
     if (tracing.workflowName !== undefined) out.nonEmptyString(at('tracing.workflow_name'), tracing.workflowName);
   }
@@ -244,7 +252,11 @@ function collectInputIssues(input: RealtimeAudioConfigInput, path: string, out: 
       out.stringList(at('languages'), transcription.languages);
       if (transcription.languages.length === 0) out.add(at('languages'), 'required', 'must list at least one language');
       if (model !== undefined && !TRANSCRIPTION_LANGUAGE_LIST_MODELS.has(model)) {
-        out.add(at('languages'), 'unsupported_for_model', `is only supported by gpt-transcribe and gpt-live-transcribe`);
+        out.add(
+          at('languages'),
+          'unsupported_for_model',
+          `is only supported by gpt-transcribe and gpt-live-transcribe`,
+        );
       }
     }
     if (transcription.keywords !== undefined) {
@@ -272,7 +284,8 @@ function collectInputIssues(input: RealtimeAudioConfigInput, path: string, out: 
   if (turnDetection instanceof RealtimeServerVad) {
     const { threshold, prefixPaddingMs, silenceDurationMs, idleTimeoutMs } = turnDetection;
     const limits = REALTIME_LIMITS;
-    if (threshold !== undefined) out.range(at('threshold'), threshold, limits.vadThreshold.min, limits.vadThreshold.max);
+    if (threshold !== undefined)
+      out.range(at('threshold'), threshold, limits.vadThreshold.min, limits.vadThreshold.max);
     if (prefixPaddingMs !== undefined) out.range(at('prefix_padding_ms'), prefixPaddingMs, 0, Infinity, true);
     if (silenceDurationMs !== undefined) out.range(at('silence_duration_ms'), silenceDurationMs, 0, Infinity, true);
     if (idleTimeoutMs !== undefined && !isOff(idleTimeoutMs)) {
@@ -389,14 +402,26 @@ function collectToolChoiceIssues(request: RealtimeSessionCreateRequest, path: st
     out.nonEmptyString(joinPath(path, 'server_label'), choice.serverLabel);
     const known = tools?.some((tool) => tool instanceof RealtimeMcpTool && tool.serverLabel === choice.serverLabel);
     if (tools !== undefined && !known) {
-      out.add(joinPath(path, 'server_label'), 'unknown_reference', `names no MCP tool of this session: ${choice.serverLabel}`);
+      out.add(
+        joinPath(path, 'server_label'),
+        'unknown_reference',
+        `names no MCP tool of this session: ${choice.serverLabel}`,
+      );
     }
   }
 }
 
 // ---------------------------------------------------------------- JSON Schema of tool parameters
 
-const SCHEMA_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+const SCHEMA_TYPES: ReadonlySet<string> = new Set([
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'object',
+  'array',
+  'null',
+]);
 const SUBSCHEMA_KEYWORDS = [
   'additionalProperties',
   'additionalItems',
@@ -412,7 +437,16 @@ const SUBSCHEMA_KEYWORDS = [
 ] as const;
 const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'] as const;
 const SCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
-const COUNT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties', 'minContains', 'maxContains'] as const;
+const COUNT_KEYWORDS = [
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+  'minContains',
+  'maxContains',
+] as const;
 const NUMBER_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const;
 const STRING_KEYWORDS = ['title', 'description', '$ref', '$id', '$schema', '$comment', 'format', '$anchor'] as const;
 
@@ -483,7 +517,8 @@ function collectSchemaIssues(schema: JsonValue | undefined, path: string, out: I
     const value = schema[key];
     if (value === undefined) continue;
     if (!isPlainObject(value)) invalid(key, 'must be an object of schemas');
-    else for (const name of Object.keys(value)) collectSchemaIssues(value[name], joinPath(joinPath(path, key), name), out);
+    else
+      for (const name of Object.keys(value)) collectSchemaIssues(value[name], joinPath(joinPath(path, key), name), out);
   }
   for (const key of SCHEMA_LIST_KEYWORDS) {
     const value = schema[key];

@@ -99,9 +99,9 @@ describe('turn detection', () => {
 
   it('always writes its type, whatever the init says', () => {
     expect(new RealtimeServerVad({}).toJson()).toStrictEqual({ type: 'server_vad' });
-    expect(new RealtimeAudioConfigInput({ turnDetection: { type: 'semantic_vad', eagerness: 'low' } }).turnDetection).toBeInstanceOf(
-      RealtimeSemanticVad,
-    );
+    expect(
+      new RealtimeAudioConfigInput({ turnDetection: { type: 'semantic_vad', eagerness: 'low' } }).turnDetection,
+    ).toBeInstanceOf(RealtimeSemanticVad);
   });
 
   it('offers off on the classes whose null is a setting', () => {

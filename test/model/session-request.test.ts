@@ -179,10 +179,18 @@ describe('RealtimeSessionCreateRequest', () => {
       [{ model: 'm', audio: { output: { speed: 'fast' } } }, 'audio.output.speed', 'invalid_type'],
       [{ model: 'm', tools: [{ type: 'function' }, { type: 'mcp' }] }, 'tools[1].server_label', 'required'],
       [{ model: 'm', tools: [{ type: 'web_search' }] }, 'tools[0].type', 'invalid_value'],
-      [{ model: 'm', audio: { input: { turn_detection: { type: 'magic' } } } }, 'audio.input.turn_detection.type', 'invalid_value'],
+      [
+        { model: 'm', audio: { input: { turn_detection: { type: 'magic' } } } },
+        'audio.input.turn_detection.type',
+        'invalid_value',
+      ],
       [{ model: 'm', output_modalities: 'audio' }, 'output_modalities', 'invalid_type'],
       [{ model: 'm', max_output_tokens: true }, 'max_output_tokens', 'invalid_type'],
-      [{ model: 'm', tools: [{ type: 'mcp', server_label: 'x', headers: { a: 1 } }] }, 'tools[0].headers.a', 'invalid_type'],
+      [
+        { model: 'm', tools: [{ type: 'mcp', server_label: 'x', headers: { a: 1 } }] },
+        'tools[0].headers.a',
+        'invalid_type',
+      ],
       [[], '', 'invalid_type'],
       ['{"model":"m"}', '', 'invalid_type'],
     ])('reports %j at path %j', (json, path, code) => {
@@ -210,7 +218,10 @@ describe('RealtimeSessionCreateRequest', () => {
       const cyclic: Record<string, unknown> = { type: 'object' };
       cyclic['properties'] = { self: cyclic };
       expect(() =>
-        RealtimeSessionCreateRequest.fromJson({ model: 'm', tools: [{ type: 'function', name: 'f', parameters: cyclic }] }),
+        RealtimeSessionCreateRequest.fromJson({
+          model: 'm',
+          tools: [{ type: 'function', name: 'f', parameters: cyclic }],
+        }),
       ).toThrow(RealtimeConfigError);
     });
   });
@@ -241,7 +252,13 @@ describe('RealtimeSessionCreateRequest', () => {
 
   describe('equals and hashCode', () => {
     it('compares content deeply and lists in order', () => {
-      const a = new RealtimeSessionCreateRequest({ model: 'm', tools: [{ type: 'function', name: 'a' }, { type: 'function', name: 'b' }] });
+      const a = new RealtimeSessionCreateRequest({
+        model: 'm',
+        tools: [
+          { type: 'function', name: 'a' },
+          { type: 'function', name: 'b' },
+        ],
+      });
       const b = RealtimeSessionCreateRequest.fromJson(a.toJson());
       const reversed = a.copyWith({ tools: [...(a.tools ?? [])].reverse() });
       expect(a.equals(b)).toBe(true);
@@ -328,7 +345,13 @@ describe('RealtimeSessionCreateRequest', () => {
             require_approval: { never: { tool_names: ['read'] } },
             defer_loading: true,
           },
-          { type: 'mcp', server_label: 't', tunnel_id: `tunnel_${'a'.repeat(32)}`, allowed_tools: ['x'], require_approval: 'never' },
+          {
+            type: 'mcp',
+            server_label: 't',
+            tunnel_id: `tunnel_${'a'.repeat(32)}`,
+            allowed_tools: ['x'],
+            require_approval: 'never',
+          },
         ],
         tool_choice: { type: 'mcp', server_label: 's', name: null },
         max_output_tokens: 'inf',

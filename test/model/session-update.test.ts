@@ -26,7 +26,9 @@ describe('sessionUpdateFor', () => {
     });
 
     it('sends just the type for a request that specifies nothing', () => {
-      expect(sessionUpdateFor(null, new RealtimeSessionCreateRequest({ model: 'm' }))).toStrictEqual({ type: 'realtime' });
+      expect(sessionUpdateFor(null, new RealtimeSessionCreateRequest({ model: 'm' }))).toStrictEqual({
+        type: 'realtime',
+      });
     });
   });
 
@@ -45,7 +47,9 @@ describe('sessionUpdateFor', () => {
     });
 
     it('sends nested audio fields one by one', () => {
-      const next = base.copyWith({ audio: base.audio?.copyWith({ output: base.audio.output?.copyWith({ speed: 1.3 }) }) });
+      const next = base.copyWith({
+        audio: base.audio?.copyWith({ output: base.audio.output?.copyWith({ speed: 1.3 }) }),
+      });
       expect(sessionUpdateFor(base, next)).toStrictEqual({ type: 'realtime', audio: { output: { speed: 1.3 } } });
     });
 
@@ -53,7 +57,10 @@ describe('sessionUpdateFor', () => {
       const next = base.copyWith({ tools: [...(base.tools ?? []), { type: 'function', name: 'book' }] });
       expect(sessionUpdateFor(base, next)).toStrictEqual({
         type: 'realtime',
-        tools: [{ type: 'function', name: 'lookup' }, { type: 'function', name: 'book' }],
+        tools: [
+          { type: 'function', name: 'lookup' },
+          { type: 'function', name: 'book' },
+        ],
       });
     });
 
@@ -94,7 +101,13 @@ describe('sessionUpdateFor', () => {
     it('resets turn detection to the default server VAD and transcription and noise reduction to null', () => {
       const previous = new RealtimeSessionCreateRequest({
         model: 'gpt-realtime',
-        audio: { input: { turnDetection: { type: 'semantic_vad' }, transcription: { model: 'whisper-1' }, noiseReduction: { type: 'near_field' } } },
+        audio: {
+          input: {
+            turnDetection: { type: 'semantic_vad' },
+            transcription: { model: 'whisper-1' },
+            noiseReduction: { type: 'near_field' },
+          },
+        },
       });
       const update = sessionUpdateFor(previous, new RealtimeSessionCreateRequest({ model: 'gpt-realtime' }));
       expect(update).toStrictEqual({
@@ -105,7 +118,9 @@ describe('sessionUpdateFor', () => {
 
     it('leaves out unknown keys it cannot reset', () => {
       const previous = RealtimeSessionCreateRequest.fromJson({ model: 'm', future: 1 });
-      expect(sessionUpdateFor(previous, new RealtimeSessionCreateRequest({ model: 'm' }))).toStrictEqual({ type: 'realtime' });
+      expect(sessionUpdateFor(previous, new RealtimeSessionCreateRequest({ model: 'm' }))).toStrictEqual({
+        type: 'realtime',
+      });
     });
 
     it('sends changed unknown keys as they are', () => {

@@ -50,7 +50,12 @@ describeModelContract(RealtimeMcpTool, {
     require_approval: 'never',
     defer_loading: false,
   },
-  change: ['requireApproval', { always: { toolNames: ['delete'] } }, 'require_approval', { always: { tool_names: ['delete'] } }],
+  change: [
+    'requireApproval',
+    { always: { toolNames: ['delete'] } },
+    'require_approval',
+    { always: { tool_names: ['delete'] } },
+  ],
   clear: ['headers', 'headers'],
   wrongType: [{ type: 'mcp', server_label: 'docs', allowed_tools: 'search' }, 'allowed_tools'],
 });

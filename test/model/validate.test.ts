@@ -9,8 +9,6 @@ import {
   type RealtimeSessionCreateRequestInit,
 } from '../../src/model/index.js';
 
-const objectSchema = { type: 'object', properties: {} } as const;
-
 function issuesOf(init: Omit<RealtimeSessionCreateRequestInit, 'model'> & { model?: string }): readonly ConfigIssue[] {
   return validateSessionRequest(new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2', ...init }));
 }
@@ -45,7 +43,10 @@ describe('validateSessionRequest', () => {
       ).toStrictEqual([]);
       expect(
         issuesOf({
-          audio: { input: { turnDetection: { type: 'server_vad', threshold: 1, idleTimeoutMs: 5000 } }, output: { speed: 1.5 } },
+          audio: {
+            input: { turnDetection: { type: 'server_vad', threshold: 1, idleTimeoutMs: 5000 } },
+            output: { speed: 1.5 },
+          },
           maxOutputTokens: 1,
           truncation: { retentionRatio: 0 },
         }),
@@ -61,13 +62,31 @@ describe('validateSessionRequest', () => {
       [{ maxOutputTokens: 0 }, 'max_output_tokens out_of_range'],
       [{ maxOutputTokens: 4097 }, 'max_output_tokens out_of_range'],
       [{ maxOutputTokens: 10.5 }, 'max_output_tokens not_integer'],
-      [{ audio: { input: { turnDetection: { type: 'server_vad', idleTimeoutMs: 4999 } } } }, 'audio.input.turn_detection.idle_timeout_ms out_of_range'],
-      [{ audio: { input: { turnDetection: { type: 'server_vad', idleTimeoutMs: 30001 } } } }, 'audio.input.turn_detection.idle_timeout_ms out_of_range'],
-      [{ audio: { input: { turnDetection: { type: 'server_vad', threshold: 1.2 } } } }, 'audio.input.turn_detection.threshold out_of_range'],
-      [{ audio: { input: { turnDetection: { type: 'server_vad', silenceDurationMs: -1 } } } }, 'audio.input.turn_detection.silence_duration_ms out_of_range'],
-      [{ audio: { input: { turnDetection: { type: 'server_vad', prefixPaddingMs: 1.5 } } } }, 'audio.input.turn_detection.prefix_padding_ms not_integer'],
+      [
+        { audio: { input: { turnDetection: { type: 'server_vad', idleTimeoutMs: 4999 } } } },
+        'audio.input.turn_detection.idle_timeout_ms out_of_range',
+      ],
+      [
+        { audio: { input: { turnDetection: { type: 'server_vad', idleTimeoutMs: 30001 } } } },
+        'audio.input.turn_detection.idle_timeout_ms out_of_range',
+      ],
+      [
+        { audio: { input: { turnDetection: { type: 'server_vad', threshold: 1.2 } } } },
+        'audio.input.turn_detection.threshold out_of_range',
+      ],
+      [
+        { audio: { input: { turnDetection: { type: 'server_vad', silenceDurationMs: -1 } } } },
+        'audio.input.turn_detection.silence_duration_ms out_of_range',
+      ],
+      [
+        { audio: { input: { turnDetection: { type: 'server_vad', prefixPaddingMs: 1.5 } } } },
+        'audio.input.turn_detection.prefix_padding_ms not_integer',
+      ],
       [{ truncation: { retentionRatio: 1.1 } }, 'truncation.retention_ratio out_of_range'],
-      [{ truncation: { retentionRatio: 0.5, tokenLimits: { postInstructions: -5 } } }, 'truncation.token_limits.post_instructions out_of_range'],
+      [
+        { truncation: { retentionRatio: 0.5, tokenLimits: { postInstructions: -5 } } },
+        'truncation.token_limits.post_instructions out_of_range',
+      ],
     ] as const)('%j gives %s', (init, expected) => {
       expect(summary(issuesOf(init as RealtimeSessionCreateRequestInit))).toStrictEqual([expected]);
     });
@@ -78,7 +97,9 @@ describe('validateSessionRequest', () => {
     });
 
     it('accepts off for the idle timeout', () => {
-      expect(issuesOf({ audio: { input: { turnDetection: { type: 'server_vad', idleTimeoutMs: RealtimeOff } } } })).toStrictEqual([]);
+      expect(
+        issuesOf({ audio: { input: { turnDetection: { type: 'server_vad', idleTimeoutMs: RealtimeOff } } } }),
+      ).toStrictEqual([]);
     });
   });
 
@@ -90,12 +111,21 @@ describe('validateSessionRequest', () => {
       [{ truncation: 'aggressive' }, 'truncation invalid_value'],
       [{ tracing: 'manual' }, 'tracing invalid_value'],
       [{ include: ['everything'] }, 'include[0] invalid_value'],
-      [{ audio: { input: { noiseReduction: { type: 'mid_field' } } } }, 'audio.input.noise_reduction.type invalid_value'],
-      [{ audio: { input: { turnDetection: { type: 'semantic_vad', eagerness: 'eager' } } } }, 'audio.input.turn_detection.eagerness invalid_value'],
+      [
+        { audio: { input: { noiseReduction: { type: 'mid_field' } } } },
+        'audio.input.noise_reduction.type invalid_value',
+      ],
+      [
+        { audio: { input: { turnDetection: { type: 'semantic_vad', eagerness: 'eager' } } } },
+        'audio.input.turn_detection.eagerness invalid_value',
+      ],
       [{ audio: { input: { format: { type: 'audio/mp3' } } } }, 'audio.input.format.type invalid_value'],
       [{ audio: { output: { format: { type: 'audio/pcm', rate: 16000 } } } }, 'audio.output.format.rate invalid_value'],
       [{ audio: { output: { format: { type: 'audio/pcmu', rate: 24000 } } } }, 'audio.output.format.rate conflict'],
-      [{ audio: { input: { transcription: { model: 'gpt-realtime-whisper', delay: 'instant' } } } }, 'audio.input.transcription.delay invalid_value'],
+      [
+        { audio: { input: { transcription: { model: 'gpt-realtime-whisper', delay: 'instant' } } } },
+        'audio.input.transcription.delay invalid_value',
+      ],
       [{ type: 'transcription' }, 'type invalid_value'],
     ];
     it.each(cases)('%j gives %s', (init, expected) => {
@@ -122,12 +152,27 @@ describe('validateSessionRequest', () => {
       [{ tools: [{ type: 'mcp', serverLabel: 's', serverUrl: 'not a url' }] }, 'tools[0].server_url invalid_pattern'],
       [{ tools: [{ type: 'mcp', serverLabel: '', serverUrl: 'https://x' }] }, 'tools[0].server_label required'],
       [{ tools: [{ type: 'mcp', serverLabel: 's' }] }, 'tools[0].server_url required'],
-      [{ tools: [{ type: 'mcp', serverLabel: 's', connectorId: 'connector_myspace' }] }, 'tools[0].connector_id invalid_value'],
-      [{ tools: [{ type: 'mcp', serverLabel: 's', serverUrl: 'https://x', allowedCallers: [] }] }, 'tools[0].allowed_callers required'],
-      [{ tools: [{ type: 'mcp', serverLabel: 's', serverUrl: 'https://x', requireApproval: 'sometimes' }] }, 'tools[0].require_approval invalid_value'],
-      [{ tools: [{ type: 'mcp', serverLabel: 's', serverUrl: 'https://x', headers: { ' ': 'v' } }] }, 'tools[0].headers invalid_value'],
+      [
+        { tools: [{ type: 'mcp', serverLabel: 's', connectorId: 'connector_myspace' }] },
+        'tools[0].connector_id invalid_value',
+      ],
+      [
+        { tools: [{ type: 'mcp', serverLabel: 's', serverUrl: 'https://x', allowedCallers: [] }] },
+        'tools[0].allowed_callers required',
+      ],
+      [
+        { tools: [{ type: 'mcp', serverLabel: 's', serverUrl: 'https://x', requireApproval: 'sometimes' }] },
+        'tools[0].require_approval invalid_value',
+      ],
+      [
+        { tools: [{ type: 'mcp', serverLabel: 's', serverUrl: 'https://x', headers: { ' ': 'v' } }] },
+        'tools[0].headers invalid_value',
+      ],
       [{ prompt: { id: '' } }, 'prompt.id required'],
-      [{ audio: { input: { transcription: { model: 'gpt-transcribe', languages: [] } } } }, 'audio.input.transcription.languages required'],
+      [
+        { audio: { input: { transcription: { model: 'gpt-transcribe', languages: [] } } } },
+        'audio.input.transcription.languages required',
+      ],
     ] as const)('%j gives %s', (init, expected) => {
       expect(summary(issuesOf(init as RealtimeSessionCreateRequestInit))).toStrictEqual([expected]);
     });
@@ -149,25 +194,34 @@ describe('validateSessionRequest', () => {
 
     it('allows only one MCP target', () => {
       expect(
-        summary(issuesOf({ tools: [{ type: 'mcp', serverLabel: 's', serverUrl: 'https://a', connectorId: 'connector_gmail' }] })),
+        summary(
+          issuesOf({
+            tools: [{ type: 'mcp', serverLabel: 's', serverUrl: 'https://a', connectorId: 'connector_gmail' }],
+          }),
+        ),
       ).toStrictEqual(['tools[0].server_url conflict']);
     });
 
     it('allows only one output modality', () => {
-      expect(summary(issuesOf({ outputModalities: ['text', 'audio'] }))).toStrictEqual(['output_modalities invalid_value']);
+      expect(summary(issuesOf({ outputModalities: ['text', 'audio'] }))).toStrictEqual([
+        'output_modalities invalid_value',
+      ]);
       expect(summary(issuesOf({ outputModalities: [] }))).toStrictEqual(['output_modalities invalid_value']);
     });
 
     it('allows reasoning fields only on reasoning models', () => {
-      expect(summary(issuesOf({ model: 'gpt-realtime', reasoning: { effort: 'low' }, parallelToolCalls: true }))).toStrictEqual([
-        'parallel_tool_calls unsupported_for_model',
-        'reasoning unsupported_for_model',
-      ]);
-      expect(issuesOf({ model: 'gpt-realtime-2.1-mini', reasoning: { effort: 'high' }, parallelToolCalls: false })).toStrictEqual([]);
+      expect(
+        summary(issuesOf({ model: 'gpt-realtime', reasoning: { effort: 'low' }, parallelToolCalls: true })),
+      ).toStrictEqual(['parallel_tool_calls unsupported_for_model', 'reasoning unsupported_for_model']);
+      expect(
+        issuesOf({ model: 'gpt-realtime-2.1-mini', reasoning: { effort: 'high' }, parallelToolCalls: false }),
+      ).toStrictEqual([]);
     });
 
     it('does not guess for a model id the table does not know', () => {
-      expect(issuesOf({ model: 'acme-voice-7', reasoning: { effort: 'low' }, parallelToolCalls: true })).toStrictEqual([]);
+      expect(issuesOf({ model: 'acme-voice-7', reasoning: { effort: 'low' }, parallelToolCalls: true })).toStrictEqual(
+        [],
+      );
     });
 
     it('requires a forced tool to be one of the listed tools', () => {
@@ -188,7 +242,13 @@ describe('validateSessionRequest', () => {
 
     it('checks transcription options against the transcription model', () => {
       expect(
-        summary(issuesOf({ audio: { input: { transcription: { model: 'whisper-1', languages: ['en'], keywords: ['x'], delay: 'low' } } } })),
+        summary(
+          issuesOf({
+            audio: {
+              input: { transcription: { model: 'whisper-1', languages: ['en'], keywords: ['x'], delay: 'low' } },
+            },
+          }),
+        ),
       ).toStrictEqual([
         'audio.input.transcription.languages unsupported_for_model',
         'audio.input.transcription.keywords unsupported_for_model',
@@ -224,10 +284,19 @@ describe('validateSessionRequest', () => {
       [{ type: 'object', properties: { a: 5 } }, 'tools[0].parameters.properties.a invalid_schema'],
       [{ type: 'object', required: 'a' }, 'tools[0].parameters.required invalid_schema'],
       [{ type: 'object', required: ['a', 'a'] }, 'tools[0].parameters.required invalid_schema'],
-      [{ type: 'object', properties: { a: { type: 'string', pattern: '(' } } }, 'tools[0].parameters.properties.a.pattern invalid_schema'],
-      [{ type: 'object', properties: { a: { type: 'string', minLength: -1 } } }, 'tools[0].parameters.properties.a.minLength invalid_schema'],
+      [
+        { type: 'object', properties: { a: { type: 'string', pattern: '(' } } },
+        'tools[0].parameters.properties.a.pattern invalid_schema',
+      ],
+      [
+        { type: 'object', properties: { a: { type: 'string', minLength: -1 } } },
+        'tools[0].parameters.properties.a.minLength invalid_schema',
+      ],
       [{ type: 'object', anyOf: [] }, 'tools[0].parameters.anyOf invalid_schema'],
-      [{ type: 'object', properties: { a: { type: 'array', items: [{ type: 'bogus' }] } } }, 'tools[0].parameters.properties.a.items[0].type invalid_schema'],
+      [
+        { type: 'object', properties: { a: { type: 'array', items: [{ type: 'bogus' }] } } },
+        'tools[0].parameters.properties.a.items[0].type invalid_schema',
+      ],
     ])('%j gives %s', (parameters, expected) => {
       expect(parameterIssues(parameters)).toStrictEqual([expected]);
     });

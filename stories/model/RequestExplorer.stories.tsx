@@ -1,0 +1,66 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useArgs } from 'storybook/preview-api';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { RequestExplorer, type RequestExplorerProps } from './RequestExplorer.js';
+
+const meta = {
+  title: 'Model/RequestExplorer',
+  component: RequestExplorer,
+  args: {
+    model: 'gpt-realtime-2',
+    voice: 'marin',
+    instructions: 'You are a helpful assistant.',
+    reasoningEffort: 'low',
+    maxOutputTokens: 'inf',
+    onChange: fn(),
+  },
+  argTypes: {
+    reasoningEffort: { control: 'select', options: ['unset', 'minimal', 'low', 'medium', 'high', 'xhigh'] },
+    onChange: { table: { category: 'Events' } },
+  },
+  // The form is controlled by the story's args, so the Controls panel and the form stay in step.
+  render: function Render(args) {
+    const [, updateArgs] = useArgs<RequestExplorerProps>();
+    return (
+      <RequestExplorer
+        {...args}
+        onChange={(patch) => {
+          args.onChange?.(patch);
+          updateArgs(patch);
+        }}
+      />
+    );
+  },
+} satisfies Meta<typeof RequestExplorer>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Valid: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('None: this config can be sent.')).toBeVisible();
+    await expect(canvas.getByLabelText('toJson()')).toHaveTextContent('"voice": "marin"');
+  },
+};
+
+export const TooManyTokens: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const tokens = canvas.getByRole('textbox', { name: 'Max output tokens' });
+    await userEvent.clear(tokens);
+    await userEvent.type(tokens, '5000');
+    const issues = await canvas.findByRole('list', { name: 'Validation issues' });
+    await expect(issues).toHaveTextContent("max_output_tokens: must be between 1 and 4096, or 'inf'");
+  },
+};
+
+export const ReasoningOnNonReasoningModel: Story = {
+  args: { model: 'gpt-realtime', reasoningEffort: 'high' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('list', { name: 'Validation issues' })).toHaveTextContent(
+      'reasoning: is only supported by reasoning models, not gpt-realtime',
+    );
+  },
+};

@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// Layers below React run in plain Node; React and component tests get a DOM.
+const domTests = ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'];
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: domTests,
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      { extends: true, test: { name: 'dom', environment: 'jsdom', include: domTests } },
+    ],
+    benchmark: { include: ['test/**/*.bench.ts'] },
+  },
+});
