@@ -16,10 +16,10 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: domTests,
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+          benchmark: { include: ['test/**/*.bench.ts'] },
         },
       },
-      { extends: true, test: { name: 'dom', environment: 'jsdom', include: domTests } },
+      { extends: true, test: { name: 'dom', environment: 'jsdom', include: domTests, benchmark: { include: [] } } },
     ],
-    benchmark: { include: ['test/**/*.bench.ts'] },
   },
 });

@@ -4,7 +4,7 @@ import { RealtimeSessionCreateRequest, sessionUpdateFor, type JsonObject } from 
 /** A realistic ~2 kB JSON Schema for one function tool's parameters. */
 function parametersSchema(index: number): JsonObject {
   const properties: Record<string, JsonObject> = {};
-  for (let field = 0; field < 12; field++) {
+  for (let field = 0; field < 15; field++) {
     properties[`field_${index}_${field}`] = {
       type: field % 3 === 0 ? 'string' : field % 3 === 1 ? 'integer' : 'boolean',
       description: `Field ${field} of tool ${index}: what the model should put here and why it matters.`,
