@@ -312,6 +312,24 @@ export function sessionRequest(options: ConfigOptions = {}): fc.Arbitrary<Realti
   return sessionConfigJson(options).map((json) => RealtimeSessionCreateRequest.fromJson(json));
 }
 
+/** The camelCase fields of `RealtimeSessionCreateRequest`. */
+export const REQUEST_FIELDS = [
+  'type',
+  'model',
+  'audio',
+  'outputModalities',
+  'instructions',
+  'tools',
+  'toolChoice',
+  'maxOutputTokens',
+  'parallelToolCalls',
+  'reasoning',
+  'tracing',
+  'truncation',
+  'include',
+  'prompt',
+] as const;
+
 /**
  * A `copyWith` patch: for each field, absent, `undefined` (keep), `null`
  * (clear) or a new value taken from another generated request. Never clears `model`.
@@ -319,27 +337,14 @@ export function sessionRequest(options: ConfigOptions = {}): fc.Arbitrary<Realti
 export const requestPatch: fc.Arbitrary<Record<string, unknown>> = fc
   .tuple(
     sessionRequest(),
-    fc.array(fc.constantFrom('absent', 'undefined', 'null', 'value'), { minLength: 14, maxLength: 14 }),
+    fc.array(fc.constantFrom('absent', 'undefined', 'null', 'value'), {
+      minLength: REQUEST_FIELDS.length,
+      maxLength: REQUEST_FIELDS.length,
+    }),
   )
   .map(([donor, choices]) => {
-    const fields = [
-      'type',
-      'model',
-      'audio',
-      'outputModalities',
-      'instructions',
-      'tools',
-      'toolChoice',
-      'maxOutputTokens',
-      'parallelToolCalls',
-      'reasoning',
-      'tracing',
-      'truncation',
-      'include',
-      'prompt',
-    ] as const;
     const patch: Record<string, unknown> = {};
-    fields.forEach((field, index) => {
+    REQUEST_FIELDS.forEach((field, index) => {
       const choice = choices[index];
       const donorValue = (donor as unknown as Record<string, unknown>)[field];
       if (choice === 'undefined') patch[field] = undefined;

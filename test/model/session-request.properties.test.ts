@@ -9,7 +9,7 @@ import {
   validateSessionRequest,
 } from '../../src/model/index.js';
 import { canonicalJson } from '../../src/model/json.js';
-import { requestPatch, sessionConfigJson, sessionRequest } from './arbitraries.js';
+import { REQUEST_FIELDS, requestPatch, sessionConfigJson, sessionRequest } from './arbitraries.js';
 import schema from './fixtures/realtime-session.schema.json' with { type: 'json' };
 
 type Json = Record<string, unknown>;
@@ -68,29 +68,12 @@ describe('given any schema-valid session config (unknown keys included)', () => 
 });
 
 describe('copyWith', () => {
-  const fields = [
-    'type',
-    'model',
-    'audio',
-    'outputModalities',
-    'instructions',
-    'tools',
-    'toolChoice',
-    'maxOutputTokens',
-    'parallelToolCalls',
-    'reasoning',
-    'tracing',
-    'truncation',
-    'include',
-    'prompt',
-  ] as const;
-
   it('keeps absent and undefined fields, clears null ones and sets the rest', () => {
     fc.assert(
       fc.property(sessionRequest(), requestPatch, (original, patch) => {
         const copy = original.copyWith(patch) as unknown as Json;
         const before = original as unknown as Json;
-        for (const field of fields) {
+        for (const field of REQUEST_FIELDS) {
           const value = patch[field];
           if (value === undefined) expect(copy[field]).toBe(before[field]);
           else if (value === null) expect(copy[field]).toBeUndefined();
