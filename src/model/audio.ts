@@ -32,7 +32,7 @@ import { RealtimeOff } from './off.js';
 
 // ---------------------------------------------------------------- audio format
 
-const formatFields = defineFields({
+const formatFields = defineFields('RealtimeAudioFormat', {
   type: { codec: enumCodec<RealtimeAudioFormatType>() },
   rate: { codec: numberCodec },
 });
@@ -87,7 +87,7 @@ export class RealtimeAudioFormat extends RealtimeModel<RealtimeAudioFormatJson> 
 
 // ---------------------------------------------------------------- transcription
 
-const transcriptionFields = defineFields({
+const transcriptionFields = defineFields('RealtimeTranscription', {
   model: { codec: enumCodec<RealtimeTranscriptionModel>() },
   language: { codec: stringCodec },
   languages: { codec: stringArrayCodec },
@@ -166,7 +166,9 @@ export class RealtimeTranscription extends RealtimeModel<RealtimeTranscriptionJs
 
 // ---------------------------------------------------------------- noise reduction
 
-const noiseReductionFields = defineFields({ type: { codec: enumCodec<RealtimeNoiseReductionType>() } });
+const noiseReductionFields = defineFields('RealtimeNoiseReduction', {
+  type: { codec: enumCodec<RealtimeNoiseReductionType>() },
+});
 
 export interface RealtimeNoiseReductionInit extends ExtraInit {
   /** `near_field` for headsets, `far_field` for laptop or room microphones. */
@@ -218,7 +220,7 @@ export class RealtimeNoiseReduction extends RealtimeModel<RealtimeNoiseReduction
 
 // ---------------------------------------------------------------- turn detection
 
-const serverVadFields = defineFields({
+const serverVadFields = defineFields('RealtimeServerVad', {
   type: { codec: stringCodec },
   threshold: { codec: numberCodec },
   prefixPaddingMs: { codec: numberCodec },
@@ -295,7 +297,7 @@ export class RealtimeServerVad extends RealtimeModel<RealtimeServerVadJson> {
   }
 }
 
-const semanticVadFields = defineFields({
+const semanticVadFields = defineFields('RealtimeSemanticVad', {
   type: { codec: stringCodec },
   eagerness: { codec: enumCodec<RealtimeEagerness>() },
   createResponse: { codec: booleanCodec },
@@ -390,7 +392,7 @@ const turnDetectionCodec = discriminatedCodec<RealtimeServerVad | RealtimeSemant
 
 // ---------------------------------------------------------------- voice
 
-const customVoiceFields = defineFields({ id: { codec: stringCodec, required: true } });
+const customVoiceFields = defineFields('RealtimeCustomVoice', { id: { codec: stringCodec, required: true } });
 
 export interface RealtimeCustomVoiceInit extends ExtraInit {
   /** The custom voice id, for example `voice_1234`. */
@@ -438,7 +440,7 @@ export class RealtimeCustomVoice extends RealtimeModel<RealtimeCustomVoiceJson> 
 
 // ---------------------------------------------------------------- input and output
 
-const inputFields = defineFields({
+const inputFields = defineFields('RealtimeAudioConfigInput', {
   format: { codec: modelCodec(RealtimeAudioFormat) },
   transcription: { codec: modelCodec(RealtimeTranscription), nullable: true },
   noiseReduction: { codec: modelCodec(RealtimeNoiseReduction), nullable: true },
@@ -508,7 +510,7 @@ export class RealtimeAudioConfigInput extends RealtimeModel<RealtimeAudioConfigI
   }
 }
 
-const outputFields = defineFields({
+const outputFields = defineFields('RealtimeAudioConfigOutput', {
   format: { codec: modelCodec(RealtimeAudioFormat) },
   voice: { codec: stringOrCodec(modelCodec(RealtimeCustomVoice)) },
   speed: { codec: numberCodec },
@@ -566,7 +568,7 @@ export class RealtimeAudioConfigOutput extends RealtimeModel<RealtimeAudioConfig
   }
 }
 
-const audioFields = defineFields({
+const audioFields = defineFields('RealtimeAudioConfig', {
   input: { codec: modelCodec(RealtimeAudioConfigInput) },
   output: { codec: modelCodec(RealtimeAudioConfigOutput) },
 });

@@ -84,7 +84,7 @@ export abstract class RealtimeModel<TJson extends object> {
 
   /** The class name and wire JSON, with MCP `authorization` and header values redacted. */
   toString(): string {
-    return `${this.constructor.name}(${JSON.stringify(redactSecrets(this.toJson()))})`;
+    return `${this.fieldTable.className}(${JSON.stringify(redactSecrets(this.toJson()))})`;
   }
 }
 

@@ -15,7 +15,10 @@ import {
   type RealtimeSessionCreateRequestJson,
 } from './session-request.js';
 
-const expiresAfterFields = defineFields({ anchor: { codec: stringCodec }, seconds: { codec: numberCodec } });
+const expiresAfterFields = defineFields('RealtimeClientSecretExpiresAfter', {
+  anchor: { codec: stringCodec },
+  seconds: { codec: numberCodec },
+});
 
 export interface RealtimeClientSecretExpiresAfterInit extends ExtraInit {
   /** What the lifetime counts from; only `created_at`. */
@@ -65,7 +68,7 @@ export class RealtimeClientSecretExpiresAfter extends RealtimeModel<RealtimeClie
   }
 }
 
-const clientSecretFields = defineFields({
+const clientSecretFields = defineFields('RealtimeClientSecretCreateRequest', {
   expiresAfter: { codec: modelCodec(RealtimeClientSecretExpiresAfter) },
   session: { codec: modelCodec(RealtimeSessionCreateRequest), required: true },
 });

@@ -41,6 +41,8 @@ export interface FieldSpec {
 
 /** A model class's fields, keyed by their camelCase names, with wire names precomputed. */
 export interface FieldTable {
+  /** The class name, for `toString()`: minifiers rename classes, so `constructor.name` cannot be trusted. */
+  readonly className: string;
   readonly entries: readonly (readonly [name: string, wire: string, spec: FieldSpec])[];
   readonly byWire: ReadonlyMap<string, readonly [name: string, spec: FieldSpec]>;
 }
@@ -50,9 +52,9 @@ function wireName(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-export function defineFields(specs: Readonly<Record<string, FieldSpec>>): FieldTable {
+export function defineFields(className: string, specs: Readonly<Record<string, FieldSpec>>): FieldTable {
   const entries = Object.keys(specs).map((name) => [name, wireName(name), specs[name] as FieldSpec] as const);
-  return { entries, byWire: new Map(entries.map(([name, wire, spec]) => [wire, [name, spec] as const])) };
+  return { className, entries, byWire: new Map(entries.map(([name, wire, spec]) => [wire, [name, spec] as const])) };
 }
 
 function typeError(path: string, expected: string, value: unknown): RealtimeConfigError {

@@ -25,7 +25,7 @@ import { RealtimeOff } from './off.js';
 
 // ---------------------------------------------------------------- reasoning
 
-const reasoningFields = defineFields({ effort: { codec: enumCodec<RealtimeReasoningEffort>() } });
+const reasoningFields = defineFields('RealtimeReasoning', { effort: { codec: enumCodec<RealtimeReasoningEffort>() } });
 
 export interface RealtimeReasoningInit extends ExtraInit {
   /** `minimal` to `xhigh`. Server default `low`. */
@@ -73,7 +73,7 @@ export class RealtimeReasoning extends RealtimeModel<RealtimeReasoningJson> {
 
 // ---------------------------------------------------------------- tracing
 
-const tracingFields = defineFields({
+const tracingFields = defineFields('RealtimeTracingConfig', {
   workflowName: { codec: stringCodec },
   groupId: { codec: stringCodec },
   metadata: { codec: jsonObjectCodec },
@@ -141,7 +141,7 @@ export type RealtimeTracing = 'auto' | RealtimeTracingConfig | RealtimeOff;
 
 // ---------------------------------------------------------------- truncation
 
-const tokenLimitsFields = defineFields({ postInstructions: { codec: numberCodec } });
+const tokenLimitsFields = defineFields('RealtimeTruncationTokenLimits', { postInstructions: { codec: numberCodec } });
 
 export interface RealtimeTruncationTokenLimitsInit extends ExtraInit {
   /** Conversation tokens allowed after the instructions (and tools) before truncating. */
@@ -187,7 +187,7 @@ export class RealtimeTruncationTokenLimits extends RealtimeModel<RealtimeTruncat
   }
 }
 
-const truncationFields = defineFields({
+const truncationFields = defineFields('RealtimeTruncation', {
   type: { codec: stringCodec },
   retentionRatio: { codec: numberCodec, required: true },
   tokenLimits: { codec: modelCodec(RealtimeTruncationTokenLimits) },
@@ -287,7 +287,7 @@ const promptVariablesCodec: Codec<RealtimePromptVariables> = {
   write: (value) => value as JsonObject,
 };
 
-const promptFields = defineFields({
+const promptFields = defineFields('RealtimePrompt', {
   id: { codec: stringCodec, required: true },
   version: { codec: stringCodec, nullable: true },
   variables: { codec: promptVariablesCodec, nullable: true },

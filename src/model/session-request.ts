@@ -78,7 +78,7 @@ export type RealtimeModelId =
   | 'gpt-audio-mini-2025-12-15'
   | (string & {});
 
-const sessionFields = defineFields({
+const sessionFields = defineFields('RealtimeSessionCreateRequest', {
   type: { codec: stringCodec },
   model: { codec: stringCodec, required: true },
   audio: { codec: modelCodec(RealtimeAudioConfig) },

@@ -34,7 +34,7 @@ import type { RealtimeOff } from './off.js';
 
 // ---------------------------------------------------------------- function tool
 
-const functionToolFields = defineFields({
+const functionToolFields = defineFields('RealtimeFunctionTool', {
   type: { codec: stringCodec },
   name: { codec: stringCodec },
   description: { codec: stringCodec },
@@ -102,7 +102,10 @@ export class RealtimeFunctionTool extends RealtimeModel<RealtimeFunctionToolJson
 
 // ---------------------------------------------------------------- MCP filters
 
-const mcpFilterFields = defineFields({ toolNames: { codec: stringArrayCodec }, readOnly: { codec: booleanCodec } });
+const mcpFilterFields = defineFields('RealtimeMcpToolFilter', {
+  toolNames: { codec: stringArrayCodec },
+  readOnly: { codec: booleanCodec },
+});
 
 export interface RealtimeMcpToolFilterInit extends ExtraInit {
   /** Tool names the filter matches. */
@@ -154,7 +157,10 @@ export class RealtimeMcpToolFilter extends RealtimeModel<RealtimeMcpToolFilterJs
 
 const mcpFilterCodec = modelCodec(RealtimeMcpToolFilter);
 
-const approvalFilterFields = defineFields({ always: { codec: mcpFilterCodec }, never: { codec: mcpFilterCodec } });
+const approvalFilterFields = defineFields('RealtimeMcpApprovalFilter', {
+  always: { codec: mcpFilterCodec },
+  never: { codec: mcpFilterCodec },
+});
 
 export interface RealtimeMcpApprovalFilterInit extends ExtraInit {
   /** Tools that always need approval. */
@@ -206,7 +212,7 @@ export class RealtimeMcpApprovalFilter extends RealtimeModel<RealtimeMcpApproval
 
 // ---------------------------------------------------------------- MCP tool
 
-const mcpToolFields = defineFields({
+const mcpToolFields = defineFields('RealtimeMcpTool', {
   type: { codec: stringCodec },
   serverLabel: { codec: stringCodec, required: true },
   serverUrl: { codec: stringCodec },
@@ -330,7 +336,7 @@ export const toolCodec = discriminatedCodec<RealtimeTool>(
 
 // ---------------------------------------------------------------- tool choice
 
-const choiceFunctionFields = defineFields({
+const choiceFunctionFields = defineFields('RealtimeToolChoiceFunction', {
   type: { codec: stringCodec },
   name: { codec: stringCodec, required: true },
 });
@@ -382,7 +388,7 @@ export class RealtimeToolChoiceFunction extends RealtimeModel<RealtimeToolChoice
   }
 }
 
-const choiceMcpFields = defineFields({
+const choiceMcpFields = defineFields('RealtimeToolChoiceMcp', {
   type: { codec: stringCodec },
   serverLabel: { codec: stringCodec, required: true },
   name: { codec: stringCodec, nullable: true },

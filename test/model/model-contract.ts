@@ -39,6 +39,10 @@ export function describeModelContract(Class: ModelClassLike, testCase: ContractC
       expect(Class.fromJson(withUnknown).toJson()).toStrictEqual(withUnknown);
     });
 
+    it('names its class in toString(), independent of minified constructor names', () => {
+      expect(String(model()).startsWith(`${Class.name}(`)).toBe(true);
+    });
+
     it('is frozen', () => {
       expect(Object.isFrozen(model())).toBe(true);
     });
