@@ -5,11 +5,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   build: {
-    lib: { entry: { index: 'src/index.ts' }, formats: ['es'] },
+    // The browser entry and the Node-only server entry (react-realtime-session/server).
+    lib: { entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts' }, formats: ['es'] },
     sourcemap: true,
     minify: false,
     rollupOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^node:/, 'ws'],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

@@ -21,7 +21,12 @@ for (const { name, entry, limitBytes } of budgets) {
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;
-  if (/\beval\(|new Function\(/.test(new TextDecoder().decode(code))) {
+  const text = new TextDecoder().decode(code);
+  if (/from\s*"(?:node:[^"]+|ws)"|require\("(?:node:|ws)/.test(text)) {
+    console.error(`${name}: pulls in Node-only code (node: built-ins or ws); keep src/server out of the browser entry`);
+    failed = true;
+  }
+  if (/\beval\(|new Function\(/.test(text)) {
     console.error(`${name}: uses eval or new Function, which a strict Content-Security-Policy forbids`);
     failed = true;
   }

@@ -7,7 +7,7 @@ import {
   type ReadContext,
 } from './codec.js';
 import { RealtimeConfigError } from './errors.js';
-import { adoptFrozenJson, canonicalJson, hashText, jsonEqual, redactSecrets, type JsonObject } from './json.js';
+import { adoptFrozenJson, canonicalJson, hashText, joinPath, jsonEqual, redactSecrets, type JsonObject } from './json.js';
 
 /**
  * The patch `copyWith` takes: a key that is absent or `undefined` keeps the
@@ -80,6 +80,36 @@ export abstract class RealtimeModel<TJson extends object> {
       hashCache.set(this, hash);
     }
     return hash;
+  }
+
+  /**
+   * Wire paths of every key, at any depth, that this version does not model
+   * (kept in `extra`). A server uses it to refuse unknown parameters; an
+   * inspector, to point out fields a newer API added.
+   *
+   * @example
+   * ```ts
+   * RealtimeSessionCreateRequest.fromJson({ model: 'm', audio: { output: { timbre: 'warm' } } }).unknownKeys();
+   * // ['audio.output.timbre']
+   * ```
+   */
+  unknownKeys(): readonly string[] {
+    const paths: string[] = [];
+    RealtimeModel.collectUnknownKeys(this, '', paths);
+    return paths;
+  }
+
+  private static collectUnknownKeys(value: unknown, path: string, paths: string[]): void {
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => RealtimeModel.collectUnknownKeys(item, joinPath(path, index), paths));
+      return;
+    }
+    if (!(value instanceof RealtimeModel)) return;
+    if (value.extra !== undefined) for (const key of Object.keys(value.extra)) paths.push(joinPath(path, key));
+    const fields = value as unknown as Record<string, unknown>;
+    for (const [name, wire] of value.fieldTable.entries) {
+      RealtimeModel.collectUnknownKeys(fields[name], joinPath(path, wire), paths);
+    }
   }
 
   /** The class name and wire JSON, with MCP `authorization` and header values redacted. */

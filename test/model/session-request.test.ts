@@ -369,3 +369,24 @@ describe('RealtimeSessionCreateRequest', () => {
     });
   });
 });
+
+describe('unknownKeys', () => {
+  it('lists the wire path of every unmodelled key at any depth', () => {
+    const request = RealtimeSessionCreateRequest.fromJson({
+      model: 'm',
+      future: 1,
+      audio: { output: { timbre: 'warm' }, input: { turn_detection: { type: 'server_vad', eagerly: true } } },
+      tools: [
+        { type: 'function', name: 'a' },
+        { type: 'mcp', server_label: 's', strict: true },
+      ],
+    });
+    expect(request.unknownKeys()).toStrictEqual([
+      'future',
+      'audio.input.turn_detection.eagerly',
+      'audio.output.timbre',
+      'tools[1].strict',
+    ]);
+    expect(new RealtimeSessionCreateRequest({ model: 'm', instructions: 'x' }).unknownKeys()).toStrictEqual([]);
+  });
+});

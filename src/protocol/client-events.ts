@@ -1,0 +1,139 @@
+import type { JsonObject, RealtimeSessionUpdateJson } from '../model/index.js';
+import type {
+  ConversationItemCreateEvent,
+  InputAudioBufferAppendEvent,
+  InputAudioBufferClearEvent,
+  InputAudioBufferCommitEvent,
+  ResponseCancelEvent,
+  ResponseCreateEvent,
+  ResponseCreateParams,
+  SessionUpdateEvent,
+} from './events.js';
+
+const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A fresh client `event_id`, `evt_` and 20 random characters. The server
+ * echoes it in the `error` that rejects the event, which is how a rejection is
+ * matched to the edit that caused it.
+ *
+ * @example
+ * ```ts
+ * createEventId(); // 'evt_k3v9…'
+ * ```
+ */
+export function createEventId(prefix = 'evt'): string {
+  const bytes = new Uint8Array(20);
+  globalThis.crypto.getRandomValues(bytes);
+  let id = `${prefix}_`;
+  for (const byte of bytes) id += ID_ALPHABET[byte % ID_ALPHABET.length];
+  return id;
+}
+
+/**
+ * A `session.update` event. The payload always carries `type: 'realtime'`,
+ * which the API requires.
+ *
+ * @example
+ * ```ts
+ * socket.send(JSON.stringify(sessionUpdateEvent(sessionUpdateFor(applied, draft))));
+ * ```
+ */
+export function sessionUpdateEvent(
+  session: Omit<RealtimeSessionUpdateJson, 'type'> & { readonly type?: 'realtime' },
+  eventId: string = createEventId(),
+): SessionUpdateEvent {
+  return {
+    type: 'session.update',
+    event_id: eventId,
+    session: { ...session, type: 'realtime' } as RealtimeSessionUpdateJson,
+  };
+}
+
+/**
+ * A `response.create` event.
+ *
+ * @example
+ * ```ts
+ * responseCreateEvent({ output_modalities: ['text'] });
+ * ```
+ */
+export function responseCreateEvent(
+  response?: ResponseCreateParams,
+  eventId: string = createEventId(),
+): ResponseCreateEvent {
+  return response === undefined
+    ? { type: 'response.create', event_id: eventId }
+    : { type: 'response.create', event_id: eventId, response };
+}
+
+/**
+ * A `response.cancel` event, for the response in progress or the one named.
+ *
+ * @example
+ * ```ts
+ * responseCancelEvent('resp_123');
+ * ```
+ */
+export function responseCancelEvent(responseId?: string, eventId: string = createEventId()): ResponseCancelEvent {
+  return responseId === undefined
+    ? { type: 'response.cancel', event_id: eventId }
+    : { type: 'response.cancel', event_id: eventId, response_id: responseId };
+}
+
+/**
+ * An `input_audio_buffer.append` event with base64 PCM16 audio.
+ *
+ * @example
+ * ```ts
+ * inputAudioBufferAppendEvent(base64Chunk);
+ * ```
+ */
+export function inputAudioBufferAppendEvent(
+  audio: string,
+  eventId: string = createEventId(),
+): InputAudioBufferAppendEvent {
+  return { type: 'input_audio_buffer.append', event_id: eventId, audio };
+}
+
+/**
+ * An `input_audio_buffer.commit` event (push-to-talk: the user's turn is over).
+ *
+ * @example
+ * ```ts
+ * inputAudioBufferCommitEvent();
+ * ```
+ */
+export function inputAudioBufferCommitEvent(eventId: string = createEventId()): InputAudioBufferCommitEvent {
+  return { type: 'input_audio_buffer.commit', event_id: eventId };
+}
+
+/**
+ * An `input_audio_buffer.clear` event.
+ *
+ * @example
+ * ```ts
+ * inputAudioBufferClearEvent();
+ * ```
+ */
+export function inputAudioBufferClearEvent(eventId: string = createEventId()): InputAudioBufferClearEvent {
+  return { type: 'input_audio_buffer.clear', event_id: eventId };
+}
+
+/**
+ * A `conversation.item.create` event.
+ *
+ * @example
+ * ```ts
+ * conversationItemCreateEvent({ type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hi' }] });
+ * ```
+ */
+export function conversationItemCreateEvent(
+  item: JsonObject,
+  previousItemId?: string | null,
+  eventId: string = createEventId(),
+): ConversationItemCreateEvent {
+  return previousItemId === undefined
+    ? { type: 'conversation.item.create', event_id: eventId, item }
+    : { type: 'conversation.item.create', event_id: eventId, previous_item_id: previousItemId, item };
+}

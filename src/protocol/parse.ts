@@ -1,0 +1,200 @@
+import { RealtimeConfigError, RealtimeSessionCreateRequest, type JsonObject } from '../model/index.js';
+import { isPlainObject } from '../model/json.js';
+import type { RealtimeServerEvent, RealtimeServerEventType } from './events.js';
+
+/** Why a server frame was not accepted. */
+export type RealtimeProtocolErrorCode =
+  'frame_too_large' | 'unsupported_frame' | 'invalid_json' | 'not_an_object' | 'missing_type' | 'invalid_event';
+
+/** A server frame that could not be read. It is reported and ignored; nothing else changes. */
+export interface RealtimeProtocolError {
+  readonly code: RealtimeProtocolErrorCode;
+  readonly message: string;
+  /** The frame's `type`, when it had one. */
+  readonly eventType?: string;
+}
+
+/** The outcome of {@link parseServerEvent}. */
+export type ParsedServerEvent =
+  | { readonly ok: true; readonly event: RealtimeServerEvent }
+  | { readonly ok: false; readonly error: RealtimeProtocolError };
+
+export interface ParseServerEventOptions {
+  /**
+   * Frames larger than this are refused unparsed (a misbehaving peer must not
+   * make the client parse megabytes of JSON).
+   * @default 4 MiB
+   */
+  readonly maxFrameBytes?: number;
+}
+
+export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+type Shape = 'string' | 'number' | 'object' | 'array';
+type Requirements = Readonly<Record<string, Shape>>;
+
+const address: Requirements = {
+  response_id: 'string',
+  item_id: 'string',
+  output_index: 'number',
+  content_index: 'number',
+};
+const delta: Requirements = { ...address, delta: 'string' };
+const none: Requirements = {};
+
+/** The fields each modelled event must carry, and their JSON types. */
+const REQUIRED_FIELDS: Readonly<Record<RealtimeServerEventType, Requirements>> = {
+  'session.created': { session: 'object' },
+  'session.updated': { session: 'object' },
+  error: { error: 'object' },
+  'response.created': { response: 'object' },
+  'response.done': { response: 'object' },
+  'response.output_item.added': { response_id: 'string', output_index: 'number', item: 'object' },
+  'response.output_item.done': { response_id: 'string', output_index: 'number', item: 'object' },
+  'response.content_part.added': { ...address, part: 'object' },
+  'response.content_part.done': { ...address, part: 'object' },
+  'response.output_text.delta': delta,
+  'response.output_audio.delta': delta,
+  'response.output_audio_transcript.delta': delta,
+  'response.output_text.done': address,
+  'response.output_audio.done': address,
+  'response.output_audio_transcript.done': address,
+  'output_audio_buffer.started': { response_id: 'string' },
+  'output_audio_buffer.stopped': { response_id: 'string' },
+  'output_audio_buffer.cleared': { response_id: 'string' },
+  'input_audio_buffer.committed': none,
+  'input_audio_buffer.cleared': none,
+  'input_audio_buffer.speech_started': none,
+  'input_audio_buffer.speech_stopped': none,
+  'input_audio_buffer.timeout_triggered': none,
+  'rate_limits.updated': { rate_limits: 'array' },
+  'conversation.item.added': none,
+  'conversation.item.done': none,
+  'conversation.item.created': none,
+  'conversation.item.deleted': none,
+  'conversation.item.retrieved': none,
+  'conversation.item.truncated': none,
+  'conversation.item.input_audio_transcription.delta': none,
+  'conversation.item.input_audio_transcription.completed': none,
+  'conversation.item.input_audio_transcription.failed': none,
+};
+
+/** Keys of a session object that describe the session rather than configure it. */
+const SESSION_METADATA_KEYS: ReadonlySet<string> = new Set(['id', 'object', 'expires_at']);
+
+const fail = (code: RealtimeProtocolErrorCode, message: string, eventType?: string): ParsedServerEvent => ({
+  ok: false,
+  error: eventType === undefined ? { code, message } : { code, message, eventType },
+});
+
+function hasShape(value: unknown, shape: Shape): boolean {
+  if (shape === 'object') return isPlainObject(value);
+  if (shape === 'array') return Array.isArray(value);
+  return typeof value === shape;
+}
+
+function frameText(data: unknown, maxFrameBytes: number): string | RealtimeProtocolError {
+  if (typeof data === 'string') {
+    // A JS string needs at least one byte per code unit in UTF-8, so this never lets an oversized frame through.
+    if (data.length > maxFrameBytes)
+      return { code: 'frame_too_large', message: `frame is over ${maxFrameBytes} bytes` };
+    return data;
+  }
+  const bytes =
+    data instanceof ArrayBuffer
+      ? new Uint8Array(data)
+      : ArrayBuffer.isView(data)
+        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+        : undefined;
+  if (bytes === undefined) return { code: 'unsupported_frame', message: 'expected a text frame' };
+  if (bytes.byteLength > maxFrameBytes)
+    return { code: 'frame_too_large', message: `frame is over ${maxFrameBytes} bytes` };
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * Reads one frame from the Realtime server. It never throws: a frame that is
+ * not JSON, not an object, has no `type`, is too large, or lacks the fields of
+ * its event type comes back as a {@link RealtimeProtocolError}. Event types
+ * this kit does not model come back as `{ type: 'unknown' }` events.
+ * `session.created` / `session.updated` carry the config as a
+ * `RealtimeSessionCreateRequest`, tolerating the server's `null`s.
+ *
+ * @example
+ * ```ts
+ * socket.addEventListener('message', ({ data }) => {
+ *   const parsed = parseServerEvent(data);
+ *   if (!parsed.ok) return console.warn('ignored frame:', parsed.error.message);
+ *   if (parsed.event.type === 'session.updated') show(parsed.event.session);
+ * });
+ * ```
+ */
+export function parseServerEvent(data: unknown, options: ParseServerEventOptions = {}): ParsedServerEvent {
+  const text = frameText(data, options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES);
+  if (typeof text !== 'string') return { ok: false, error: text };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail('invalid_json', 'frame is not valid JSON');
+  }
+  if (!isPlainObject(json)) return fail('not_an_object', 'frame is not a JSON object');
+  const raw = json as JsonObject;
+  const type = raw['type'];
+  if (typeof type !== 'string' || type === '') return fail('missing_type', 'frame has no event type');
+  const eventId = raw['event_id'];
+  if (eventId !== undefined && typeof eventId !== 'string')
+    return fail('invalid_event', 'event_id must be a string', type);
+
+  if (!Object.hasOwn(REQUIRED_FIELDS, type)) {
+    return {
+      ok: true,
+      event: { type: 'unknown', eventType: type, ...(eventId === undefined ? {} : { event_id: eventId }), raw },
+    };
+  }
+  const known = type as RealtimeServerEventType;
+  for (const [field, shape] of Object.entries(REQUIRED_FIELDS[known])) {
+    if (!hasShape(raw[field], shape))
+      return fail(
+        'invalid_event',
+        `${type} needs ${field} as ${shape === 'array' ? 'an array' : `a${shape === 'object' ? 'n' : ''} ${shape}`}`,
+        type,
+      );
+  }
+  const base = { ...raw, type: known, event_id: eventId ?? '', raw };
+
+  if (known === 'session.created' || known === 'session.updated') {
+    const session = raw['session'] as JsonObject;
+    try {
+      const config = Object.fromEntries(Object.entries(session).filter(([key]) => !SESSION_METADATA_KEYS.has(key)));
+      const request = RealtimeSessionCreateRequest.fromJson(config, { lenient: true });
+      const sessionId = session['id'];
+      const expiresAt = session['expires_at'];
+      return {
+        ok: true,
+        event: {
+          type: known,
+          event_id: eventId ?? '',
+          raw,
+          session: request,
+          ...(typeof sessionId === 'string' ? { sessionId } : {}),
+          ...(typeof expiresAt === 'number' ? { expiresAt } : {}),
+        },
+      };
+    } catch (error) {
+      const reason = error instanceof RealtimeConfigError ? error.message : 'unreadable session';
+      return fail('invalid_event', `${type} has an unreadable session: ${reason}`, type);
+    }
+  }
+  if (known === 'error') {
+    const details = raw['error'] as JsonObject;
+    if (typeof details['message'] !== 'string' || typeof details['type'] !== 'string') {
+      return fail('invalid_event', 'error needs error.type and error.message as strings', type);
+    }
+  }
+  if (known === 'response.created' || known === 'response.done') {
+    if (typeof (raw['response'] as JsonObject)['id'] !== 'string')
+      return fail('invalid_event', `${type} needs response.id`, type);
+  }
+  return { ok: true, event: base as unknown as RealtimeServerEvent };
+}

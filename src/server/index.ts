@@ -1,0 +1,10 @@
+export {
+  createRealtimeEmulator,
+  startRealtimeEmulator,
+  EMULATOR_API_KEY,
+  type RealtimeEmulator,
+  type RealtimeEmulatorOptions,
+  type RunningRealtimeEmulator,
+  type StartRealtimeEmulatorOptions,
+} from './emulator.js';
+export { EMULATOR_DEFAULT_INSTRUCTIONS } from './session.js';

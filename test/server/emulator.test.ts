@@ -1,0 +1,448 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parseServerEvent } from '../../src/protocol/index.js';
+import {
+  EMULATOR_DEFAULT_INSTRUCTIONS,
+  startRealtimeEmulator,
+  type RunningRealtimeEmulator,
+} from '../../src/server/index.js';
+import { schemaErrors, withoutServerNulls } from '../official-schema.js';
+import { connect, wsUrl, type TestClient } from './realtime-test-client.js';
+
+type Json = Record<string, unknown>;
+const apiKey = 'sk-test-emulator-key';
+let emulator: RunningRealtimeEmulator;
+
+beforeAll(async () => {
+  emulator = await startRealtimeEmulator({ apiKey, port: 0, responseDeltaMs: 5 });
+});
+afterAll(async () => {
+  await emulator.close();
+});
+
+async function mintSecret(body: Json = {}): Promise<{ status: number; json: Json }> {
+  const response = await fetch(`${emulator.url}/realtime/client_secrets`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${apiKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as Json };
+}
+
+async function openSession(model = 'gpt-realtime-2'): Promise<{ client: TestClient; session: Json }> {
+  const client = await connect(wsUrl(emulator.url, model), { apiKey });
+  const created = await client.next('session.created');
+  return { client, session: created['session'] as Json };
+}
+
+/** Sends a session.update and returns the answer: the session.updated or the error. */
+async function update(client: TestClient, session: Json, eventId = `evt_${Math.random().toString(36).slice(2)}`) {
+  const before = client.events.length;
+  client.send({ type: 'session.update', event_id: eventId, session: { type: 'realtime', ...session } });
+  for (let waited = 0; waited < 2000; waited += 5) {
+    const answer = client.events
+      .slice(before)
+      .find((event) => event['type'] === 'session.updated' || event['type'] === 'error');
+    if (answer !== undefined) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('no answer to session.update');
+}
+
+/** The effective config now, read back with an update that changes nothing. */
+async function currentSession(client: TestClient): Promise<Json> {
+  const answer = await update(client, {});
+  expect(answer['type']).toBe('session.updated');
+  return answer['session'] as Json;
+}
+
+describe('the Realtime emulator', () => {
+  describe('authentication', () => {
+    it('accepts the API key as a bearer token', async () => {
+      const { client } = await openSession();
+      await client.close();
+    });
+
+    it('accepts a minted ek_ secret as a bearer token, with the session config it was minted for', async () => {
+      const { status, json } = await mintSecret({
+        expires_after: { anchor: 'created_at', seconds: 60 },
+        session: { type: 'realtime', model: 'gpt-realtime', instructions: 'From the secret.' },
+      });
+      expect(status).toBe(200);
+      expect(json['value']).toMatch(/^ek_/);
+      expect(
+        schemaErrors('RealtimeCreateClientSecretResponse', {
+          ...json,
+          session: withoutServerNulls(json['session'] as Json),
+        }),
+      ).toStrictEqual([]);
+      const client = await connect(wsUrl(emulator.url, 'gpt-realtime'), { apiKey: json['value'] as string });
+      const created = await client.next('session.created');
+      expect((created['session'] as Json)['instructions']).toBe('From the secret.');
+      await client.close();
+    });
+
+    it('accepts a browser secret in the realtime + openai-insecure-api-key subprotocols', async () => {
+      const { json } = await mintSecret();
+      const client = await connect(wsUrl(emulator.url), {
+        protocols: ['realtime', `openai-insecure-api-key.${json['value'] as string}`],
+      });
+      await client.next('session.created');
+      await client.close();
+    });
+
+    it.each([
+      ['a wrong key', { apiKey: 'sk-wrong' }],
+      ['no credentials', {}],
+      ['an unknown ek_ secret', { apiKey: 'ek_not_minted' }],
+      ['the subprotocol secret without realtime', { protocols: ['openai-insecure-api-key.sk-test-emulator-key'] }],
+    ])('refuses %s with HTTP 401 before the upgrade', async (_name, options) => {
+      await expect(connect(wsUrl(emulator.url), options)).rejects.toThrow('HTTP 401');
+    });
+
+    it('refuses an expired secret', async () => {
+      const { json } = await mintSecret({ expires_after: { anchor: 'created_at', seconds: 10 } });
+      const now = Date.now();
+      const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 11_000);
+      try {
+        await expect(connect(wsUrl(emulator.url), { apiKey: json['value'] as string })).rejects.toThrow('HTTP 401');
+      } finally {
+        clock.mockRestore();
+      }
+    });
+
+    it('refuses to mint a secret without the API key, and never echoes the key it was given', async () => {
+      const response = await fetch(`${emulator.url}/realtime/client_secrets`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer sk-guess-1234567890' },
+        body: '{}',
+      });
+      expect(response.status).toBe(401);
+      expect(await response.text()).not.toContain('sk-guess');
+    });
+
+    it.each([
+      [{ expires_after: { anchor: 'created_at', seconds: 5 } }, 'expires_after.seconds'],
+      [{ expires_after: { anchor: 'created_at', seconds: 7201 } }, 'expires_after.seconds'],
+      [
+        { session: { type: 'realtime', model: 'gpt-realtime', audio: { output: { speed: 9 } } } },
+        'session.audio.output.speed',
+      ],
+      [{ session: { type: 'realtime', model: 'gpt-realtime', colour: 'red' } }, 'session.colour'],
+    ])('refuses to mint for %j, naming %s', async (body, param) => {
+      const { status, json } = await mintSecret(body);
+      expect(status).toBe(400);
+      expect((json['error'] as Json)['param']).toBe(param);
+    });
+  });
+
+  describe('session.created', () => {
+    it('has the API shape and defaults, and validates against the schema (allowing the server nulls)', async () => {
+      const { client } = await openSession('gpt-realtime-2');
+      const created = client.events[0] as Json;
+      const session = created['session'] as Json;
+      expect(session).toMatchObject({
+        type: 'realtime',
+        object: 'realtime.session',
+        model: 'gpt-realtime-2',
+        output_modalities: ['audio'],
+        instructions: EMULATOR_DEFAULT_INSTRUCTIONS,
+        tools: [],
+        tool_choice: 'auto',
+        max_output_tokens: 'inf',
+        tracing: null,
+        truncation: 'auto',
+        prompt: null,
+        include: null,
+        reasoning: { effort: 'low' },
+        audio: {
+          input: {
+            format: { type: 'audio/pcm', rate: 24000 },
+            transcription: null,
+            noise_reduction: null,
+            turn_detection: {
+              type: 'server_vad',
+              threshold: 0.5,
+              prefix_padding_ms: 300,
+              silence_duration_ms: 200,
+              idle_timeout_ms: null,
+              create_response: true,
+              interrupt_response: true,
+            },
+          },
+          output: { format: { type: 'audio/pcm', rate: 24000 }, voice: 'alloy', speed: 1 },
+        },
+      });
+      expect(session['id']).toMatch(/^sess_/);
+      expect(session['expires_at']).toBeGreaterThan(Date.now() / 1000);
+      expect(
+        schemaErrors('RealtimeServerEventSessionCreated', { ...created, session: withoutServerNulls(session) }),
+      ).toStrictEqual([]);
+      const parsed = parseServerEvent(JSON.stringify(created));
+      expect(parsed.ok && parsed.event.type === 'session.created' && parsed.event.session.model).toBe('gpt-realtime-2');
+      await client.close();
+    });
+
+    it('has no reasoning for a model that does not reason', async () => {
+      const { client, session } = await openSession('gpt-realtime');
+      expect(session).not.toHaveProperty('reasoning');
+      await client.close();
+    });
+  });
+
+  describe('session.update', () => {
+    it('changes only what it names, merging audio fields one by one', async () => {
+      const { client, session } = await openSession();
+      const answer = await update(client, { instructions: 'Be brief.', audio: { output: { speed: 1.2 } } });
+      expect(answer['type']).toBe('session.updated');
+      expect(
+        schemaErrors('RealtimeServerEventSessionUpdated', {
+          ...answer,
+          session: withoutServerNulls(answer['session'] as Json),
+        }),
+      ).toStrictEqual([]);
+      const expected = structuredClone(session);
+      expected['instructions'] = 'Be brief.';
+      ((expected['audio'] as Json)['output'] as Json)['speed'] = 1.2;
+      expect(answer['session']).toStrictEqual(expected);
+      await client.close();
+    });
+
+    it('clears with "", [] and null', async () => {
+      const { client } = await openSession();
+      await update(client, {
+        tools: [{ type: 'function', name: 'f' }],
+        audio: { input: { transcription: { model: 'whisper-1' } } },
+      });
+      const answer = await update(client, {
+        instructions: '',
+        tools: [],
+        audio: { input: { transcription: null, turn_detection: null } },
+      });
+      const session = answer['session'] as Json;
+      expect(session['instructions']).toBe('');
+      expect(session['tools']).toStrictEqual([]);
+      expect((session['audio'] as { input: Json }).input).toMatchObject({ transcription: null, turn_detection: null });
+      await client.close();
+    });
+
+    const rejected: [string, Json, string, string][] = [
+      ['an out-of-range speed', { audio: { output: { speed: 3 } } }, 'session.audio.output.speed', 'out_of_range'],
+      ['a wrong type', { instructions: 42 }, 'session.instructions', 'invalid_type'],
+      ['an unknown parameter', { temperature: 0.7 }, 'session.temperature', 'unknown_parameter'],
+      [
+        'an unknown nested parameter',
+        { audio: { output: { timbre: 'warm' } } },
+        'session.audio.output.timbre',
+        'unknown_parameter',
+      ],
+      ['too many output tokens', { max_output_tokens: 5000 }, 'session.max_output_tokens', 'out_of_range'],
+      [
+        'a bad tool name',
+        { tools: [{ type: 'function', name: 'has space' }] },
+        'session.tools[0].name',
+        'invalid_pattern',
+      ],
+      ['a changed model', { model: 'gpt-realtime' }, 'session.model', 'cannot_update_model'],
+      ['a missing session type', { type: undefined }, 'session.type', 'missing_required_parameter'],
+    ];
+    it.each(rejected)(
+      'refuses %s with the param and event_id, leaving the session unchanged',
+      async (_name, change, param, code) => {
+        const { client, session } = await openSession();
+        const answer = await update(client, change, 'evt_client_42');
+        expect(answer['type']).toBe('error');
+        expect(answer['error']).toMatchObject({
+          type: 'invalid_request_error',
+          code,
+          param,
+          event_id: 'evt_client_42',
+        });
+        expect(typeof (answer['error'] as Json)['message']).toBe('string');
+        expect(schemaErrors('RealtimeServerEventError', answer)).toStrictEqual([]);
+        expect(await currentSession(client)).toStrictEqual(session);
+        await client.close();
+      },
+    );
+
+    it('refuses a reasoning effort on a model that does not reason', async () => {
+      const { client } = await openSession('gpt-realtime');
+      const answer = await update(client, { reasoning: { effort: 'high' } });
+      expect(answer['error']).toMatchObject({ param: 'session.reasoning', code: 'unsupported_for_model' });
+      await client.close();
+    });
+
+    it('locks the voice after the first audio output', async () => {
+      const { client } = await openSession();
+      expect((await update(client, { audio: { output: { voice: 'marin' } } }))['type']).toBe('session.updated');
+      client.send({ type: 'response.create', event_id: 'evt_r' });
+      await client.next('response.done');
+      const answer = await update(client, { audio: { output: { voice: 'cedar' } } }, 'evt_voice');
+      expect(answer['error']).toMatchObject({
+        code: 'cannot_update_voice',
+        param: 'session.audio.output.voice',
+        event_id: 'evt_voice',
+      });
+      expect((await update(client, { audio: { output: { voice: 'marin', speed: 1.1 } } }))['type']).toBe(
+        'session.updated',
+      );
+      await client.close();
+    });
+
+    it('locks tracing once enabled', async () => {
+      const { client } = await openSession();
+      expect((await update(client, { tracing: 'auto' }))['type']).toBe('session.updated');
+      const answer = await update(client, { tracing: null }, 'evt_trace');
+      expect(answer['error']).toMatchObject({
+        code: 'cannot_update_tracing',
+        param: 'session.tracing',
+        event_id: 'evt_trace',
+      });
+      expect((await update(client, { tracing: 'auto' }))['type']).toBe('session.updated');
+      await client.close();
+    });
+  });
+
+  describe('simulated responses', () => {
+    const audioSequence = [
+      'response.created',
+      'response.output_item.added',
+      'conversation.item.added',
+      'response.content_part.added',
+      'response.output_audio.delta',
+      'response.output_audio_transcript.delta',
+      'response.output_audio.done',
+      'response.output_audio_transcript.done',
+      'response.content_part.done',
+      'response.output_item.done',
+      'conversation.item.done',
+      'response.done',
+    ];
+
+    it('streams audio (24 kHz PCM16 tone) with its transcript', async () => {
+      const { client } = await openSession();
+      client.send({ type: 'response.create' });
+      const done = await client.next('response.done');
+      const types = [...new Set(client.events.slice(1).map((event) => event['type']))];
+      expect(types).toStrictEqual(audioSequence);
+      expect((done['response'] as Json)['status']).toBe('completed');
+      const delta = client.events.find((event) => event['type'] === 'response.output_audio.delta') as Json;
+      const pcm = Buffer.from(delta['delta'] as string, 'base64');
+      expect(pcm.length).toBe(2400 * 2);
+      expect(Math.max(...Array.from({ length: 2400 }, (_, i) => pcm.readInt16LE(i * 2)))).toBeGreaterThan(1000);
+      for (const event of client.events) {
+        const parsed = parseServerEvent(JSON.stringify(event));
+        expect(parsed.ok && parsed.event.type !== 'unknown').toBe(true);
+      }
+      await client.close();
+    });
+
+    it('streams text when the session answers in text', async () => {
+      const { client } = await openSession();
+      await update(client, { output_modalities: ['text'] });
+      client.send({ type: 'response.create' });
+      await client.next('response.done');
+      const types = client.events.map((event) => event['type']);
+      expect(types).toContain('response.output_text.delta');
+      expect(types).not.toContain('response.output_audio.delta');
+      const done = await client.next('response.output_text.done');
+      expect(done['text']).toBe('Hello from the local Realtime emulator.');
+      await client.close();
+    });
+
+    it('honours response.cancel', async () => {
+      const emulatorSlow = await startRealtimeEmulator({ apiKey, responseDeltaMs: 200 });
+      const client = await connect(wsUrl(emulatorSlow.url), { apiKey });
+      await client.next('session.created');
+      client.send({ type: 'response.create' });
+      await client.next('response.created');
+      client.send({ type: 'response.cancel' });
+      const done = await client.next('response.done');
+      expect((done['response'] as Json)['status']).toBe('cancelled');
+      expect(client.events.some((event) => event['type'] === 'response.output_audio.delta')).toBe(false);
+      await client.close();
+      await emulatorSlow.close();
+    });
+
+    it('accepts input audio and commits it', async () => {
+      const { client } = await openSession();
+      client.send({ type: 'input_audio_buffer.commit', event_id: 'evt_empty' });
+      expect((await client.next('error'))['error']).toMatchObject({
+        code: 'input_audio_buffer_commit_empty',
+        event_id: 'evt_empty',
+      });
+      client.send({ type: 'input_audio_buffer.append', audio: Buffer.alloc(480).toString('base64') });
+      client.send({ type: 'input_audio_buffer.commit' });
+      expect((await client.next('input_audio_buffer.committed'))['item_id']).toMatch(/^item_/);
+      client.send({ type: 'input_audio_buffer.clear' });
+      await client.next('input_audio_buffer.cleared');
+      await client.close();
+    });
+  });
+
+  describe('bounds', () => {
+    it('answers malformed frames and unknown events with errors, and keeps the session', async () => {
+      const { client, session } = await openSession();
+      client.sendRaw('not json');
+      expect((await client.next('error'))['error']).toMatchObject({ code: 'invalid_json' });
+      client.send({ type: 'session.explode', event_id: 'evt_x' });
+      expect((await client.next('error'))['error']).toMatchObject({
+        code: 'invalid_value',
+        param: 'type',
+        event_id: 'evt_x',
+      });
+      expect(await currentSession(client)).toStrictEqual(session);
+      await client.close();
+    });
+
+    it('limits events per second on a connection', async () => {
+      const limited = await startRealtimeEmulator({ apiKey, eventsPerSecond: 5 });
+      const client = await connect(wsUrl(limited.url), { apiKey });
+      await client.next('session.created');
+      for (let i = 0; i < 20; i++) client.send({ type: 'input_audio_buffer.clear' });
+      expect((await client.next('error'))['error']).toMatchObject({ code: 'rate_limit_exceeded' });
+      expect(
+        client.events.filter((event) => event['type'] === 'input_audio_buffer.cleared').length,
+      ).toBeLessThanOrEqual(10);
+      await client.close();
+      await limited.close();
+    });
+
+    it('closes an idle connection', async () => {
+      const idle = await startRealtimeEmulator({ apiKey, idleTimeoutMs: 100 });
+      const client = await connect(wsUrl(idle.url), { apiKey });
+      await client.next('session.created');
+      expect(await client.closed).toBe(4000);
+      await vi.waitFor(() => expect(idle.emulator.sessionCount).toBe(0), { timeout: 1000 });
+      await idle.close();
+    });
+
+    it('closes every session on close() and refuses new ones', async () => {
+      const own = await startRealtimeEmulator({ apiKey });
+      const clients = await Promise.all([1, 2, 3].map(() => connect(wsUrl(own.url), { apiKey })));
+      expect(own.emulator.sessionCount).toBe(3);
+      await own.close();
+      expect(own.emulator.sessionCount).toBe(0);
+      await expect(connect(wsUrl(own.url), { apiKey })).rejects.toThrow();
+      await Promise.all(clients.map((client) => client.close()));
+    });
+  });
+
+  describe('isolation', () => {
+    it('keeps 100 concurrent sessions apart', async () => {
+      const sessions = await Promise.all(Array.from({ length: 100 }, () => openSession()));
+      const answers = await Promise.all(
+        sessions.map(({ client }, index) =>
+          update(client, { instructions: `session ${index}`, audio: { output: { speed: 0.5 + index / 200 } } }),
+        ),
+      );
+      answers.forEach((answer, index) => {
+        const session = answer['session'] as Json;
+        expect(session['instructions']).toBe(`session ${index}`);
+        expect(((session['audio'] as Json)['output'] as Json)['speed']).toBe(0.5 + index / 200);
+      });
+      const ids = new Set(sessions.map(({ session }) => session['id']));
+      expect(ids.size).toBe(100);
+      await Promise.all(sessions.map(({ client }) => client.close()));
+    });
+  });
+});
