@@ -7,7 +7,15 @@ import {
   type ReadContext,
 } from './codec.js';
 import { RealtimeConfigError } from './errors.js';
-import { adoptFrozenJson, canonicalJson, hashText, joinPath, jsonEqual, redactSecrets, type JsonObject } from './json.js';
+import {
+  adoptFrozenJson,
+  canonicalJson,
+  hashText,
+  joinPath,
+  jsonEqual,
+  redactSecrets,
+  type JsonObject,
+} from './json.js';
 
 /**
  * The patch `copyWith` takes: a key that is absent or `undefined` keeps the
