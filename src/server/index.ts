@@ -8,3 +8,4 @@ export {
   type StartRealtimeEmulatorOptions,
 } from './emulator.js';
 export { EMULATOR_DEFAULT_INSTRUCTIONS } from './session.js';
+export { createClientSecretHandler, type ClientSecretHandlerOptions } from './client-secret-handler.js';
