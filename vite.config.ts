@@ -6,11 +6,14 @@ export default defineConfig({
   plugins: [react()],
   build: {
     // The browser entry and the Node-only server entry (react-realtime-session/server).
-    lib: { entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts' }, formats: ['es'] },
+    lib: {
+      entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts', 'server/bin': 'src/server/bin.ts' },
+      formats: ['es'],
+    },
     sourcemap: true,
     minify: false,
     rollupOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^node:/, 'ws'],
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^node:/, 'ws', 'vite'],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

@@ -43,7 +43,10 @@ export interface RealtimeEmulator {
 
 interface MintedSecret {
   readonly expiresAtMs: number;
-  readonly session: Json;
+  /** The session's model: a connection with this secret needs no `?model=`. */
+  readonly model: string;
+  /** The rest of the session config the secret was minted with. */
+  readonly settings: Json;
 }
 
 const RESPONSE_WORDS = ['Hello', ' from', ' the', ' local', ' Realtime', ' emulator.'];
@@ -122,7 +125,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     const value = createEventId('ek');
     const { model, ...settings } = parsed.session.toJson();
     const effective = mergeSessionUpdate(defaultSessionConfig(model), settings as Json);
-    secrets.set(value, { expiresAtMs: expiresAt * 1000, session: settings as Json });
+    secrets.set(value, { expiresAtMs: expiresAt * 1000, model, settings: settings as Json });
     sendJson(response, 200, { value, expires_at: expiresAt, session: effective });
   }
 
@@ -179,18 +182,14 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
       refuse(socket, 401, 'Unauthorized', apiError('invalid_api_key', message));
       return true;
     }
-    const model = (secret?.session['model'] as string | undefined) ?? url.searchParams.get('model');
+    const model = secret?.model ?? url.searchParams.get('model');
     if (model === null || model === '') {
       refuse(socket, 400, 'Bad Request', apiError('missing_model', 'Give the model as ?model=….', 'model'));
       return true;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       const base = defaultSessionConfig(model);
-      const settings =
-        secret === undefined
-          ? {}
-          : Object.fromEntries(Object.entries(secret.session).filter(([key]) => key !== 'model'));
-      runSession(ws, mergeSessionUpdate(base, settings));
+      runSession(ws, mergeSessionUpdate(base, secret?.settings ?? {}));
     });
     return true;
   }
