@@ -4,8 +4,6 @@ import {
   RealtimeSessionCreateRequest,
   isReasoningModel,
   validateSessionRequest,
-  type JsonObject,
-  type JsonValue,
 } from '../model/index.js';
 import { jsonEqual } from '../model/json.js';
 import { createEventId } from '../protocol/client-events.js';
@@ -158,5 +156,3 @@ export function toneChunk(): string {
     pcm.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / 24000) * 8000), i * 2);
   return pcm.toString('base64');
 }
-
-export type { JsonObject, JsonValue };
