@@ -42,3 +42,13 @@ export {
 } from './validate.js';
 export { sessionUpdateFor, isEmptySessionUpdate, type RealtimeSessionUpdateJson } from './session-update.js';
 export { REALTIME_SESSION_DEFAULTS, DEFAULT_TURN_DETECTION } from './defaults.js';
+export {
+  REALTIME_SESSION_FIELD_PATHS,
+  isSessionFieldPath,
+  readSessionField,
+  writeSessionField,
+  sessionFieldJson,
+  sessionFieldOfPath,
+  type RealtimeSessionFieldPath,
+  type RealtimeSessionFieldValues,
+} from './fields.js';

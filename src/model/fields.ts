@@ -1,0 +1,180 @@
+import {
+  RealtimeAudioConfig,
+  RealtimeAudioConfigInput,
+  RealtimeAudioConfigOutput,
+  type RealtimeAudioFormat,
+  type RealtimeCustomVoice,
+  type RealtimeNoiseReduction,
+  type RealtimeTranscription,
+  type RealtimeTurnDetection,
+} from './audio.js';
+import type { RealtimeIncludable, RealtimeOutputModality, RealtimeVoice } from './enums.js';
+import type { JsonObject, JsonValue } from './json.js';
+import type { RealtimeOff } from './off.js';
+import type { RealtimePrompt, RealtimeReasoning, RealtimeTracing, RealtimeTruncation } from './options.js';
+import type { RealtimeModelId, RealtimeSessionCreateRequest } from './session-request.js';
+import type { RealtimeTool, RealtimeToolChoice } from './tools.js';
+import type { RealtimeTruncationMode } from './enums.js';
+
+/**
+ * The value each session field holds in the model, by wire path. These are the
+ * units a form edits and a `session.update` changes: top-level fields whole,
+ * `audio.input.*` and `audio.output.*` one by one. `undefined` means unspecified.
+ */
+export interface RealtimeSessionFieldValues {
+  model: RealtimeModelId;
+  instructions: string | undefined;
+  output_modalities: readonly RealtimeOutputModality[] | undefined;
+  tools: readonly RealtimeTool[] | undefined;
+  tool_choice: RealtimeToolChoice | undefined;
+  max_output_tokens: number | 'inf' | undefined;
+  parallel_tool_calls: boolean | undefined;
+  reasoning: RealtimeReasoning | undefined;
+  tracing: RealtimeTracing | undefined;
+  truncation: RealtimeTruncationMode | RealtimeTruncation | undefined;
+  include: readonly RealtimeIncludable[] | undefined;
+  prompt: RealtimePrompt | RealtimeOff | undefined;
+  'audio.input.format': RealtimeAudioFormat | undefined;
+  'audio.input.transcription': RealtimeTranscription | RealtimeOff | undefined;
+  'audio.input.noise_reduction': RealtimeNoiseReduction | RealtimeOff | undefined;
+  'audio.input.turn_detection': RealtimeTurnDetection | undefined;
+  'audio.output.format': RealtimeAudioFormat | undefined;
+  'audio.output.voice': RealtimeVoice | RealtimeCustomVoice | undefined;
+  'audio.output.speed': number | undefined;
+}
+
+/** A session field's wire path, for example `audio.output.voice`. */
+export type RealtimeSessionFieldPath = keyof RealtimeSessionFieldValues;
+
+type InputKey = 'format' | 'transcription' | 'noiseReduction' | 'turnDetection';
+type OutputKey = 'format' | 'voice' | 'speed';
+type TopKey = Exclude<keyof RealtimeSessionCreateRequest, 'audio' | 'type' | 'extra' | keyof object>;
+
+/** Where each field lives on the model: a top-level property, or a property of `audio.input`/`audio.output`. */
+const FIELD_LOCATIONS = {
+  model: ['top', 'model'],
+  instructions: ['top', 'instructions'],
+  output_modalities: ['top', 'outputModalities'],
+  tools: ['top', 'tools'],
+  tool_choice: ['top', 'toolChoice'],
+  max_output_tokens: ['top', 'maxOutputTokens'],
+  parallel_tool_calls: ['top', 'parallelToolCalls'],
+  reasoning: ['top', 'reasoning'],
+  tracing: ['top', 'tracing'],
+  truncation: ['top', 'truncation'],
+  include: ['top', 'include'],
+  prompt: ['top', 'prompt'],
+  'audio.input.format': ['input', 'format'],
+  'audio.input.transcription': ['input', 'transcription'],
+  'audio.input.noise_reduction': ['input', 'noiseReduction'],
+  'audio.input.turn_detection': ['input', 'turnDetection'],
+  'audio.output.format': ['output', 'format'],
+  'audio.output.voice': ['output', 'voice'],
+  'audio.output.speed': ['output', 'speed'],
+} as const satisfies Record<
+  RealtimeSessionFieldPath,
+  readonly ['top', TopKey] | readonly ['input', InputKey] | readonly ['output', OutputKey]
+>;
+
+/**
+ * Every session field path, in form order.
+ *
+ * @example
+ * ```ts
+ * for (const path of REALTIME_SESSION_FIELD_PATHS) console.log(path, readSessionField(request, path));
+ * ```
+ */
+export const REALTIME_SESSION_FIELD_PATHS: readonly RealtimeSessionFieldPath[] = Object.freeze(
+  Object.keys(FIELD_LOCATIONS) as RealtimeSessionFieldPath[],
+);
+
+const FIELD_PATH_SET: ReadonlySet<string> = new Set(REALTIME_SESSION_FIELD_PATHS);
+
+/** True when `path` names a session field. */
+export function isSessionFieldPath(path: string): path is RealtimeSessionFieldPath {
+  return FIELD_PATH_SET.has(path);
+}
+
+/**
+ * The value of one field of a request, as the model holds it (`undefined` when unspecified).
+ * Unchanged fields keep their identity across `copyWith`, so the result is safe to memoize on.
+ *
+ * @example
+ * ```ts
+ * readSessionField(request, 'audio.output.voice'); // 'marin'
+ * ```
+ */
+export function readSessionField<P extends RealtimeSessionFieldPath>(
+  request: RealtimeSessionCreateRequest,
+  path: P,
+): RealtimeSessionFieldValues[P] {
+  const [where, key] = FIELD_LOCATIONS[path];
+  const owner: object | undefined =
+    where === 'top' ? request : where === 'input' ? request.audio?.input : request.audio?.output;
+  return (owner as Record<string, unknown> | undefined)?.[key] as RealtimeSessionFieldValues[P];
+}
+
+/**
+ * A copy of `request` with one field replaced; `undefined` makes it
+ * unspecified. Returns `request` itself when nothing changes.
+ *
+ * @example
+ * ```ts
+ * const next = writeSessionField(request, 'audio.output.voice', 'cedar');
+ * ```
+ */
+export function writeSessionField<P extends RealtimeSessionFieldPath>(
+  request: RealtimeSessionCreateRequest,
+  path: P,
+  value: RealtimeSessionFieldValues[P] | undefined,
+): RealtimeSessionCreateRequest {
+  const [where, key] = FIELD_LOCATIONS[path];
+  // `copyWith` reads `null` as "make unspecified"; `undefined` would mean "keep".
+  const patch = { [key]: value ?? null };
+  if (where === 'top') {
+    if (key === 'model' && value === undefined) return request;
+    return request.copyWith(patch);
+  }
+  const audio = request.audio ?? new RealtimeAudioConfig({});
+  if (where === 'input') {
+    const input = audio.input ?? new RealtimeAudioConfigInput({});
+    const nextInput = input.copyWith(patch);
+    return nextInput === input ? request : request.copyWith({ audio: audio.copyWith({ input: nextInput }) });
+  }
+  const output = audio.output ?? new RealtimeAudioConfigOutput({});
+  const nextOutput = output.copyWith(patch);
+  return nextOutput === output ? request : request.copyWith({ audio: audio.copyWith({ output: nextOutput }) });
+}
+
+/**
+ * The wire JSON of one field inside a request's `toJson()`, or `undefined`
+ * when the field is unspecified. Reads own properties only.
+ */
+export function sessionFieldJson(json: JsonObject, path: RealtimeSessionFieldPath): JsonValue | undefined {
+  let value: JsonValue | undefined = json;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, key)) {
+      return undefined;
+    }
+    value = (value as JsonObject)[key];
+  }
+  return value;
+}
+
+/**
+ * The session field an issue or error path belongs to: `tools[2].name` →
+ * `tools`, `session.audio.output.voice` → `audio.output.voice`. Returns
+ * `undefined` for paths outside any field.
+ *
+ * @example
+ * ```ts
+ * sessionFieldOfPath('session.tools[0].parameters'); // 'tools'
+ * ```
+ */
+export function sessionFieldOfPath(path: string): RealtimeSessionFieldPath | undefined {
+  const local = path.startsWith('session.') ? path.slice('session.'.length) : path;
+  const segments = local.split(/[.[]/);
+  // Field paths are one segment, or three under `audio`.
+  const candidate = segments[0] === 'audio' ? segments.slice(0, 3).join('.') : segments[0];
+  return candidate !== undefined && isSessionFieldPath(candidate) ? candidate : undefined;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  REALTIME_SESSION_FIELD_PATHS,
+  readSessionField,
+  RealtimeOff,
+  RealtimeSessionCreateRequest,
+  sessionFieldJson,
+  sessionFieldOfPath,
+  writeSessionField,
+  type JsonObject,
+} from '../../src/model/index.js';
+
+const full = RealtimeSessionCreateRequest.fromJson({
+  type: 'realtime',
+  model: 'gpt-realtime-2',
+  instructions: 'Hi',
+  output_modalities: ['audio'],
+  tools: [{ type: 'function', name: 'lookup' }],
+  tool_choice: 'auto',
+  max_output_tokens: 200,
+  parallel_tool_calls: true,
+  reasoning: { effort: 'low' },
+  tracing: 'auto',
+  truncation: 'auto',
+  include: ['item.input_audio_transcription.logprobs'],
+  prompt: { id: 'pmpt_1' },
+  audio: {
+    input: {
+      format: { type: 'audio/pcm', rate: 24000 },
+      transcription: { model: 'whisper-1' },
+      noise_reduction: { type: 'near_field' },
+      turn_detection: { type: 'semantic_vad' },
+    },
+    output: { format: { type: 'audio/pcmu' }, voice: 'marin', speed: 1.1 },
+  },
+});
+
+describe('session field paths', () => {
+  it('cover every field of a fully specified request, in its wire JSON', () => {
+    const json = full.toJson() as unknown as JsonObject;
+    for (const path of REALTIME_SESSION_FIELD_PATHS) expect(sessionFieldJson(json, path), path).toBeDefined();
+  });
+
+  it('writing a field onto an empty request and reading it back gives the same value', () => {
+    let rebuilt = new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' });
+    for (const path of REALTIME_SESSION_FIELD_PATHS) {
+      rebuilt = writeSessionField(rebuilt, path, readSessionField(full, path) as never);
+      expect(readSessionField(rebuilt, path), path).toBe(readSessionField(full, path));
+    }
+    expect(rebuilt.copyWith({ type: 'realtime' }).equals(full)).toBe(true);
+  });
+
+  it('writing undefined makes a field unspecified; RealtimeOff stays an explicit off', () => {
+    const cleared = writeSessionField(full, 'audio.output.voice', undefined);
+    expect(cleared.audio?.output?.voice).toBeUndefined();
+    expect(cleared.audio?.output?.speed).toBe(1.1);
+    const off = writeSessionField(full, 'audio.input.turn_detection', RealtimeOff);
+    expect((off.toJson().audio?.input as JsonObject).turn_detection).toBeNull();
+  });
+
+  it('writing the same value returns the same request, and the model cannot be cleared', () => {
+    expect(writeSessionField(full, 'audio.output.voice', 'marin')).toBe(full);
+    expect(writeSessionField(full, 'model', undefined)).toBe(full);
+  });
+
+  it('maps issue and error paths to their field', () => {
+    expect(sessionFieldOfPath('tools[2].name')).toBe('tools');
+    expect(sessionFieldOfPath('session.tools[0].parameters.type')).toBe('tools');
+    expect(sessionFieldOfPath('session.audio.output.voice')).toBe('audio.output.voice');
+    expect(sessionFieldOfPath('audio.input.turn_detection.threshold')).toBe('audio.input.turn_detection');
+    expect(sessionFieldOfPath('tool_choice.name')).toBe('tool_choice');
+    expect(sessionFieldOfPath('audio')).toBeUndefined();
+    expect(sessionFieldOfPath('session.__proto__')).toBeUndefined();
+    expect(sessionFieldOfPath('')).toBeUndefined();
+  });
+
+  it('sessionFieldJson reads own properties only', () => {
+    const json = JSON.parse('{"audio":{"__proto__":{"voice":"x"}}}') as JsonObject;
+    expect(sessionFieldJson(json, 'audio.output.voice')).toBeUndefined();
+    expect(sessionFieldJson({}, 'instructions')).toBeUndefined();
+  });
+});
