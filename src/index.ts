@@ -1,2 +1,4 @@
 export * from './model/index.js';
 export * from './protocol/index.js';
+export * from './transport/index.js';
+export * from './session/index.js';

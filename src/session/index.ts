@@ -1,0 +1,17 @@
+export * from './types.js';
+export {
+  createSessionStore,
+  RealtimeSessionUpdateError,
+  DEFAULT_COALESCE_MS,
+  DEFAULT_EVENT_LOG_SIZE,
+  type RealtimeSessionStore,
+  type SessionStoreOptions,
+  type SessionChange,
+  type SessionUpdateOptions,
+  type SessionUpdateFailure,
+  type SessionEventType,
+  type SessionEventOf,
+} from './store.js';
+export { sessionReducer, initialSessionState, MAX_SESSION_ERRORS } from './reducer.js';
+export { planSessionUpdate } from './plan.js';
+export type { RealtimeEventLog, RealtimeEventLogEntry } from './event-log.js';

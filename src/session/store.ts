@@ -1,0 +1,503 @@
+import {
+  REALTIME_SESSION_FIELD_PATHS,
+  RealtimeSessionCreateRequest,
+  sessionFieldJson,
+  type ConfigIssue,
+  type CopyWithPatch,
+  type JsonObject,
+  type RealtimeSessionCreateRequestInit,
+  type RealtimeSessionFieldPath,
+} from '../model/index.js';
+import { jsonEqual } from '../model/json.js';
+import {
+  parseServerEvent,
+  sessionUpdateEvent,
+  type RealtimeClientEvent,
+  type RealtimeServerEvent,
+} from '../protocol/index.js';
+import type { RealtimeTransport, RealtimeTransportEvent } from '../transport/index.js';
+import { createEventLog, type RealtimeEventLog } from './event-log.js';
+import { planSessionUpdate } from './plan.js';
+import { initialSessionState, sessionReducer } from './reducer.js';
+import type { RealtimeSessionSnapshot, SessionAction, SessionError } from './types.js';
+
+/** Text fields: typing in them is coalesced instead of sent per keystroke. */
+const TEXT_FIELDS: ReadonlySet<RealtimeSessionFieldPath> = new Set(['instructions']);
+
+/** The coalescing window for text edits. */
+export const DEFAULT_COALESCE_MS = 150;
+/** How many frames the event log keeps. */
+export const DEFAULT_EVENT_LOG_SIZE = 200;
+
+export interface SessionStoreOptions {
+  /** The config the session starts from. */
+  readonly initial: RealtimeSessionCreateRequest;
+  /** The connection; without one the store is an offline draft until `setTransport()`. */
+  readonly transport?: RealtimeTransport;
+  /** Trailing window in which text edits are coalesced into one `session.update`. @default 150 */
+  readonly coalesceMs?: number;
+  /** Frames kept by the event log. @default 200 */
+  readonly eventLogSize?: number;
+  /** Largest server frame parsed. @default 4 MiB */
+  readonly maxFrameBytes?: number;
+  /**
+   * Wraps each listener notification; React tests pass `act` here. Notifications
+   * are already batched: a burst of changes in one task notifies once.
+   * @default (notify) => notify()
+   */
+  readonly batchNotify?: (notify: () => void) => void;
+}
+
+/** A change to the draft: a whole new request, a `copyWith` patch, or a function of the current draft. */
+export type SessionChange =
+  | RealtimeSessionCreateRequest
+  | CopyWithPatch<RealtimeSessionCreateRequestInit>
+  | ((draft: RealtimeSessionCreateRequest) => RealtimeSessionCreateRequest);
+
+export interface SessionUpdateOptions {
+  /**
+   * Coalesce this edit with others in the window instead of sending it at once.
+   * @default true when the edit only touches text fields (`instructions`), false otherwise
+   */
+  readonly coalesce?: boolean;
+}
+
+/** Why an `update()` did not reach the live session. */
+export type SessionUpdateFailure = 'invalid' | 'locked' | 'rejected' | 'closed';
+
+/**
+ * The rejection of an `update()` promise. The draft keeps the edit in every
+ * case; the field's status says the same thing for the UI.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await store.update({ audio: { output: { voice: 'cedar' } } });
+ * } catch (error) {
+ *   if (error instanceof RealtimeSessionUpdateError && error.reason === 'locked') store.reconnect();
+ * }
+ * ```
+ */
+export class RealtimeSessionUpdateError extends Error {
+  readonly reason: SessionUpdateFailure;
+  /** The field at fault. */
+  readonly field: RealtimeSessionFieldPath | undefined;
+  /** Validation issues, when `reason` is `invalid`. */
+  readonly issues: readonly ConfigIssue[];
+  /** The server's error, when `reason` is `rejected`. */
+  readonly serverError: SessionError | undefined;
+
+  constructor(
+    reason: SessionUpdateFailure,
+    message: string,
+    details: { field?: RealtimeSessionFieldPath; issues?: readonly ConfigIssue[]; serverError?: SessionError } = {},
+  ) {
+    super(message);
+    this.name = 'RealtimeSessionUpdateError';
+    this.reason = reason;
+    this.field = details.field;
+    this.issues = details.issues ?? [];
+    this.serverError = details.serverError;
+  }
+}
+
+/** Server event types `on()` can listen to; `*` is every event. */
+export type SessionEventType = RealtimeServerEvent['type'] | '*';
+/** The event a handler of `type` receives. */
+export type SessionEventOf<TType extends SessionEventType> = TType extends '*'
+  ? RealtimeServerEvent
+  : Extract<RealtimeServerEvent, { type: TType }>;
+
+/**
+ * A live session's config as a framework-free store: draft, pending and
+ * applied layers, per-field status, locks and errors. Follows the standard
+ * external-store contract (`subscribe` / `getSnapshot` / `getServerSnapshot`).
+ */
+export interface RealtimeSessionStore {
+  /** The current snapshot; the same object until something changes. */
+  getSnapshot(): RealtimeSessionSnapshot;
+  /** The snapshot used for server rendering and hydration: the initial one. */
+  getServerSnapshot(): RealtimeSessionSnapshot;
+  /** Calls `listener(next, prev)` after each change (batched); returns the unsubscribe function. */
+  subscribe(listener: (next: RealtimeSessionSnapshot, prev: RealtimeSessionSnapshot) => void): () => void;
+  /**
+   * Changes the draft and syncs it. Resolves with the applied config once the
+   * server acknowledged the edit; rejects with a {@link RealtimeSessionUpdateError}
+   * (`invalid`, `locked`, `rejected`, `closed`) or, for input the model cannot
+   * read, a `RealtimeConfigError`. The draft keeps the edit either way, and the
+   * promise is safe to ignore: an ignored rejection is not reported as unhandled.
+   */
+  update(change: SessionChange, options?: SessionUpdateOptions): Promise<RealtimeSessionCreateRequest | undefined>;
+  /** Sends coalesced edits now (for example when a text field loses focus). */
+  commit(): void;
+  /** Opens the session. Does nothing while one is open or opening. */
+  connect(): void;
+  /** Closes the session; pending updates are dropped, the draft stays. */
+  disconnect(): void;
+  /** Replaces the live session with a fresh one, which applies locked edits (a new model, a new voice). */
+  reconnect(): void;
+  /** Sets a field of the draft back to its acknowledged value (or the initial one without a session). */
+  revert(field: RealtimeSessionFieldPath): void;
+  /** Sends any other client event (`response.create`, audio…). Throws when not connected. */
+  send(event: RealtimeClientEvent): void;
+  /** Listens to server events of one type, or `*` for all; returns the unsubscribe function. */
+  on<TType extends SessionEventType>(type: TType, handler: (event: SessionEventOf<TType>) => void): () => void;
+  /** The bounded, redacted log of frames sent and received. */
+  readonly eventLog: RealtimeEventLog;
+  /** Swaps the connection; an active session moves to the new transport. */
+  setTransport(transport: RealtimeTransport | undefined): void;
+  /** Changes options that need no reconnect. */
+  setOptions(options: Pick<SessionStoreOptions, 'coalesceMs'>): void;
+}
+
+interface Waiter {
+  readonly fields: readonly RealtimeSessionFieldPath[];
+  readonly resolve: (applied: RealtimeSessionCreateRequest | undefined) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * Creates a session store. It touches no network until `connect()`, so it can
+ * be created during a server render.
+ *
+ * @example
+ * ```ts
+ * const store = createSessionStore({
+ *   initial: new RealtimeSessionCreateRequest({ model: 'gpt-realtime', instructions: 'Be brief.' }),
+ *   transport: createWebSocketTransport({ model: 'gpt-realtime', getClientSecret }),
+ * });
+ * store.connect();
+ * await store.update({ audio: { output: { voice: 'marin' } } }); // resolves once the server applied it
+ * store.getSnapshot().fields['audio.output.voice'].status; // 'synced'
+ * ```
+ */
+export function createSessionStore(options: SessionStoreOptions): RealtimeSessionStore {
+  let state = initialSessionState(options.initial);
+  const serverSnapshot = state;
+  let transport = options.transport;
+  let coalesceMs = options.coalesceMs ?? DEFAULT_COALESCE_MS;
+  const batchNotify = options.batchNotify ?? ((notify: () => void) => notify());
+  const eventLog = createEventLog(options.eventLogSize ?? DEFAULT_EVENT_LOG_SIZE);
+  const listeners = new Set<(next: RealtimeSessionSnapshot, prev: RealtimeSessionSnapshot) => void>();
+  const handlers = new Map<string, Set<(event: RealtimeServerEvent) => void>>();
+  let waiters: Waiter[] = [];
+  let coalesceTimer: ReturnType<typeof setTimeout> | undefined;
+  let batchDepth = 0;
+  let notifyFrom: RealtimeSessionSnapshot | undefined;
+  let unsubscribeTransport = transport?.events(onTransportEvent);
+
+  function notify(): void {
+    const prev = notifyFrom;
+    notifyFrom = undefined;
+    if (prev === undefined || prev === state) return;
+    const next = state;
+    batchNotify(() => {
+      for (const listener of [...listeners]) listener(next, prev);
+    });
+  }
+
+  /** Runs `work` and notifies once for everything it changed. */
+  function batch(work: () => void): void {
+    batchDepth += 1;
+    try {
+      work();
+    } finally {
+      batchDepth -= 1;
+      if (batchDepth === 0) {
+        settleWaiters();
+        notify();
+      }
+    }
+  }
+
+  function dispatch(action: SessionAction): void {
+    const prev = state;
+    state = sessionReducer(state, action);
+    if (state !== prev && notifyFrom === undefined) notifyFrom = prev;
+  }
+
+  function flush(): void {
+    const plan = planSessionUpdate(state);
+    if (plan === undefined || transport === undefined) return;
+    const event = sessionUpdateEvent(plan.session);
+    try {
+      transport.send(event);
+    } catch (error) {
+      dispatch({ type: 'send_failed', error: error as Error, at: Date.now() });
+      return;
+    }
+    eventLog.record('sent', event, Date.now());
+    dispatch({ type: 'sent', update: { eventId: event.event_id, ...plan } });
+  }
+
+  function flushNow(): void {
+    clearTimeout(coalesceTimer);
+    coalesceTimer = undefined;
+    flush();
+  }
+
+  /** Sends unless a coalescing window is open: its timer will send. */
+  function flushUnlessCoalescing(): void {
+    if (coalesceTimer === undefined) flush();
+  }
+
+  function settleWaiters(): void {
+    if (waiters.length === 0) return;
+    waiters = waiters.filter((waiter) => {
+      const outcome = outcomeOf(state, waiter.fields);
+      if (outcome === 'wait') return true;
+      if (outcome === 'applied') waiter.resolve(state.applied);
+      else waiter.reject(outcome);
+      return false;
+    });
+  }
+
+  function emit(event: RealtimeServerEvent): void {
+    for (const key of [event.type, '*']) {
+      for (const handler of [...(handlers.get(key) ?? [])]) {
+        try {
+          handler(event);
+        } catch (error) {
+          // A failing handler must not stop the session; report it the way an event listener's error is.
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
+      }
+    }
+  }
+
+  function receive(data: unknown): void {
+    const at = Date.now();
+    const parsed = parseServerEvent(
+      data,
+      options.maxFrameBytes === undefined ? {} : { maxFrameBytes: options.maxFrameBytes },
+    );
+    if (!parsed.ok) {
+      eventLog.record('received', data, at);
+      dispatch({ type: 'protocol_error', error: parsed.error, at });
+      return;
+    }
+    const { event } = parsed;
+    eventLog.record('received', event.raw, at);
+    switch (event.type) {
+      case 'session.created':
+        dispatch({ type: 'session_created', event });
+        // A fresh session gets the whole draft at once, coalescing or not.
+        flushNow();
+        break;
+      case 'session.updated':
+        dispatch({ type: 'session_updated', event });
+        flushUnlessCoalescing();
+        break;
+      case 'error':
+        dispatch({ type: 'server_error', event, at });
+        flushUnlessCoalescing();
+        break;
+      case 'response.output_audio.delta':
+      case 'output_audio_buffer.started':
+        dispatch({ type: 'audio_output_started' });
+        break;
+      default:
+        break;
+    }
+    emit(event);
+  }
+
+  function onTransportEvent(event: RealtimeTransportEvent): void {
+    batch(() => {
+      if (event.type === 'message') {
+        receive(event.data);
+        return;
+      }
+      if (event.status !== 'open') {
+        clearTimeout(coalesceTimer);
+        coalesceTimer = undefined;
+      }
+      dispatch({
+        type: 'transport',
+        status: event.status,
+        ...(event.error === undefined ? {} : { error: event.error }),
+        at: Date.now(),
+      });
+    });
+  }
+
+  function requireTransport(): RealtimeTransport {
+    if (transport === undefined) {
+      throw new Error(
+        'This session store has no transport: pass `transport` to createSessionStore() or call setTransport().',
+      );
+    }
+    return transport;
+  }
+
+  const isActive = () => state.status === 'connecting' || state.status === 'open' || state.status === 'reconnecting';
+
+  return {
+    getSnapshot: () => state,
+    getServerSnapshot: () => serverSnapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    update(change, updateOptions = {}) {
+      let resolve!: Waiter['resolve'];
+      let reject!: Waiter['reject'];
+      const promise = new Promise<RealtimeSessionCreateRequest | undefined>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      // Marked handled so fire-and-forget edits from forms never raise "unhandled rejection"; awaiting still sees it.
+      promise.catch(() => {});
+      let next: RealtimeSessionCreateRequest;
+      try {
+        next = nextDraft(state.draft, change);
+      } catch (error) {
+        reject(error as Error);
+        return promise;
+      }
+      batch(() => {
+        const fields = touchedFields(state.draft, next);
+        dispatch({ type: 'edit', draft: next });
+        waiters.push({ fields, resolve, reject });
+        if (state.status !== 'open' || fields.length === 0) return;
+        const coalesce = updateOptions.coalesce ?? fields.every((field) => TEXT_FIELDS.has(field));
+        if (!coalesce) flushNow();
+        else if (coalesceTimer === undefined) {
+          // Trailing window: the first edit opens it, later ones ride along, the end sends them together.
+          coalesceTimer = setTimeout(() => batch(flushNow), coalesceMs);
+        }
+      });
+      return promise;
+    },
+    commit() {
+      batch(flushNow);
+    },
+    connect() {
+      const connection = requireTransport();
+      if (isActive()) return;
+      batch(() => {
+        dispatch({ type: 'connect' });
+        connection.connect({ model: state.draft.model });
+      });
+    },
+    disconnect() {
+      batch(() => {
+        clearTimeout(coalesceTimer);
+        coalesceTimer = undefined;
+        transport?.close();
+        dispatch({ type: 'disconnect' });
+      });
+    },
+    reconnect() {
+      const connection = requireTransport();
+      batch(() => {
+        clearTimeout(coalesceTimer);
+        coalesceTimer = undefined;
+        dispatch({ type: 'reconnect' });
+        connection.connect({ model: state.draft.model });
+      });
+    },
+    revert(field) {
+      batch(() => {
+        dispatch({ type: 'revert', field });
+        flushUnlessCoalescing();
+      });
+    },
+    send(event) {
+      requireTransport().send(event);
+      eventLog.record('sent', event, Date.now());
+    },
+    on(type, handler) {
+      const set = handlers.get(type) ?? new Set();
+      handlers.set(type, set);
+      const entry = handler as (event: RealtimeServerEvent) => void;
+      set.add(entry);
+      return () => {
+        set.delete(entry);
+      };
+    },
+    eventLog,
+    setTransport(nextTransport) {
+      if (nextTransport === transport) return;
+      const wasActive = isActive();
+      unsubscribeTransport?.();
+      transport?.close();
+      transport = nextTransport;
+      unsubscribeTransport = transport?.events(onTransportEvent);
+      if (!wasActive) return;
+      batch(() => {
+        if (transport === undefined) {
+          dispatch({ type: 'disconnect' });
+          return;
+        }
+        dispatch({ type: 'reconnect' });
+        transport.connect({ model: state.draft.model });
+      });
+    },
+    setOptions(next) {
+      if (next.coalesceMs !== undefined) coalesceMs = next.coalesceMs;
+    },
+  };
+}
+
+function nextDraft(draft: RealtimeSessionCreateRequest, change: SessionChange): RealtimeSessionCreateRequest {
+  const next =
+    typeof change === 'function'
+      ? change(draft)
+      : change instanceof RealtimeSessionCreateRequest
+        ? change
+        : draft.copyWith(change);
+  if (!(next instanceof RealtimeSessionCreateRequest)) {
+    throw new TypeError('update(): the change must produce a RealtimeSessionCreateRequest.');
+  }
+  return next;
+}
+
+/** The fields whose wire value differs between two drafts, model included. */
+function touchedFields(
+  before: RealtimeSessionCreateRequest,
+  after: RealtimeSessionCreateRequest,
+): readonly RealtimeSessionFieldPath[] {
+  if (before === after) return [];
+  const a = before.toJson() as unknown as JsonObject;
+  const b = after.toJson() as unknown as JsonObject;
+  return REALTIME_SESSION_FIELD_PATHS.filter(
+    (path) => !jsonEqual(sessionFieldJson(a, path), sessionFieldJson(b, path)),
+  );
+}
+
+/** Whether an edit of `fields` is applied, still on its way, or failed (and why). */
+function outcomeOf(
+  state: RealtimeSessionSnapshot,
+  fields: readonly RealtimeSessionFieldPath[],
+): 'applied' | 'wait' | RealtimeSessionUpdateError {
+  if (fields.length === 0) return 'applied';
+  for (const field of fields) {
+    const { status, issues, lock, error } = state.fields[field];
+    if (status === 'invalid') {
+      return new RealtimeSessionUpdateError('invalid', `${field}: ${issues[0]?.message ?? 'invalid'}`, {
+        field,
+        issues,
+      });
+    }
+    if (status === 'locked') {
+      return new RealtimeSessionUpdateError('locked', `${field}: ${lock?.message ?? 'locked'}`, { field });
+    }
+    if (status === 'rejected') {
+      return new RealtimeSessionUpdateError('rejected', `${field}: ${error?.message ?? 'rejected by the server'}`, {
+        field,
+        ...(error === undefined ? {} : { serverError: error }),
+      });
+    }
+  }
+  if (state.status === 'closed' || state.status === 'failed') {
+    return new RealtimeSessionUpdateError('closed', `The session is ${state.status}; the edit stays in the draft.`);
+  }
+  return state.status === 'open' && fields.every((field) => state.fields[field].status === 'synced')
+    ? 'applied'
+    : 'wait';
+}

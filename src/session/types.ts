@@ -1,0 +1,143 @@
+import type {
+  ConfigIssue,
+  JsonValue,
+  RealtimeSessionCreateRequest,
+  RealtimeSessionFieldPath,
+  RealtimeSessionUpdateJson,
+} from '../model/index.js';
+import type { ErrorEvent, RealtimeProtocolError, SessionCreatedEvent, SessionUpdatedEvent } from '../protocol/index.js';
+import type { RealtimeTransportStatus } from '../transport/index.js';
+
+/**
+ * Where the session stands: `idle` before the first `connect()`, `connecting`
+ * until the server's `session.created`, `open` while edits can be sent,
+ * `reconnecting` after a drop (or `reconnect()`), `closed` after
+ * `disconnect()`, `failed` when reconnecting gave up.
+ */
+export type RealtimeSessionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed' | 'failed';
+
+/**
+ * Where one field's draft value stands against the live session:
+ * - `synced`: the server acknowledged this value (or neither side specifies it);
+ * - `dirty`: edited, not sent yet (coalescing, or no session to send to);
+ * - `pending`: sent, waiting for `session.updated`;
+ * - `rejected`: the server refused this value; the draft keeps it;
+ * - `invalid`: the draft fails validation, so it is not sent;
+ * - `locked`: the live session cannot take this change; `reconnect()` applies it.
+ */
+export type SessionFieldStatus = 'synced' | 'dirty' | 'pending' | 'rejected' | 'invalid' | 'locked';
+
+/** Why a field cannot change in the live session. */
+export type SessionLockReason = 'connected' | 'audio_output' | 'tracing_enabled';
+
+/** A field the live session will not change; edits to it wait for a fresh session. */
+export interface SessionLock {
+  readonly field: RealtimeSessionFieldPath;
+  readonly reason: SessionLockReason;
+  /** A sentence for the UI. */
+  readonly message: string;
+}
+
+/** Something that went wrong, kept in the snapshot for display. */
+export interface SessionError {
+  /** `server`: an `error` event; `protocol`: a frame that could not be read; `transport`: the connection. */
+  readonly source: 'server' | 'protocol' | 'transport';
+  readonly code: string;
+  readonly message: string;
+  /** The server's `param`, for example `session.audio.output.voice`. */
+  readonly param?: string;
+  /** The session field the error is about. */
+  readonly field?: RealtimeSessionFieldPath;
+  /** The client `event_id` the error answers. */
+  readonly eventId?: string;
+  /** When it happened, in epoch milliseconds. */
+  readonly at: number;
+}
+
+/** A value the server refused, held back until the field is edited or reverted. */
+export interface SessionFieldRejection {
+  /** The refused wire value; the field shows `rejected` while the draft still holds it. */
+  readonly value: JsonValue | undefined;
+  readonly error: SessionError;
+}
+
+/** Everything a form needs to show about one field. */
+export interface SessionFieldState {
+  readonly status: SessionFieldStatus;
+  /** Validation issues of the draft under this field. */
+  readonly issues: readonly ConfigIssue[];
+  /** The server's rejection, while the draft holds the refused value. */
+  readonly error?: SessionError;
+  /** Set when the live session will not change this field. */
+  readonly lock?: SessionLock;
+}
+
+/** A `session.update` sent and not yet answered. */
+export interface PendingSessionUpdate {
+  /** The client `event_id`: an `error` carrying it rejects this update. */
+  readonly eventId: string;
+  /** The payload as sent. */
+  readonly session: RealtimeSessionUpdateJson;
+  /** The request the session will match once this update is acknowledged. */
+  readonly request: RealtimeSessionCreateRequest;
+  /** The fields the payload changes. */
+  readonly fields: readonly RealtimeSessionFieldPath[];
+}
+
+/**
+ * The session store's state: one immutable value, replaced on every change
+ * and shared structurally, so a selector sees the same reference until its
+ * slice really changes.
+ */
+export interface RealtimeSessionSnapshot {
+  readonly status: RealtimeSessionStatus;
+  /** The config the forms show and edit. */
+  readonly draft: RealtimeSessionCreateRequest;
+  /** The request the store was created with; `revert()` falls back to it without a session. */
+  readonly initial: RealtimeSessionCreateRequest;
+  /** The server's full effective config from the last `session.created`/`updated`, defaults included. For display only. */
+  readonly applied: RealtimeSessionCreateRequest | undefined;
+  /**
+   * The last request the server acknowledged: what diffs are computed against.
+   * Right after `session.created` it is the empty request (just the model),
+   * so the whole draft is sent. `undefined` without a session.
+   */
+  readonly acknowledged: RealtimeSessionCreateRequest | undefined;
+  /** Updates in flight, oldest first; acknowledged in this order. */
+  readonly pending: readonly PendingSessionUpdate[];
+  /** Status, issues, rejection and lock of every field. */
+  readonly fields: Readonly<Record<RealtimeSessionFieldPath, SessionFieldState>>;
+  /** Every validation issue of the draft. */
+  readonly issues: readonly ConfigIssue[];
+  /** The latest errors, oldest first (bounded). */
+  readonly errors: readonly SessionError[];
+  /** Values the server refused, by field. */
+  readonly rejections: Readonly<Partial<Record<RealtimeSessionFieldPath, SessionFieldRejection>>>;
+  /** Fields the live session will not change, by field. */
+  readonly locks: Readonly<Partial<Record<RealtimeSessionFieldPath, SessionLock>>>;
+  /** The server's `sess_…` id. */
+  readonly sessionId: string | undefined;
+  /** When the server session expires, in epoch seconds. */
+  readonly expiresAt: number | undefined;
+}
+
+/** Every state change of a session store; {@link sessionReducer} is the only place they are applied. */
+export type SessionAction =
+  | { readonly type: 'edit'; readonly draft: RealtimeSessionCreateRequest }
+  | { readonly type: 'revert'; readonly field: RealtimeSessionFieldPath }
+  | { readonly type: 'connect' }
+  | { readonly type: 'reconnect' }
+  | { readonly type: 'disconnect' }
+  | {
+      readonly type: 'transport';
+      readonly status: RealtimeTransportStatus;
+      readonly error?: Error;
+      readonly at: number;
+    }
+  | { readonly type: 'session_created'; readonly event: SessionCreatedEvent }
+  | { readonly type: 'session_updated'; readonly event: SessionUpdatedEvent }
+  | { readonly type: 'server_error'; readonly event: ErrorEvent; readonly at: number }
+  | { readonly type: 'protocol_error'; readonly error: RealtimeProtocolError; readonly at: number }
+  | { readonly type: 'audio_output_started' }
+  | { readonly type: 'sent'; readonly update: PendingSessionUpdate }
+  | { readonly type: 'send_failed'; readonly error: Error; readonly at: number };

@@ -1,0 +1,11 @@
+export * from './types.js';
+export { type RealtimeReconnectOptions } from './backoff.js';
+export {
+  createWebSocketTransport,
+  REALTIME_API_URL,
+  type WebSocketTransportOptions,
+  type WebSocketLike,
+  type WebSocketConstructor,
+  type RealtimeClientSecretResult,
+  type RealtimeClientSecretContext,
+} from './websocket.js';

@@ -1,0 +1,106 @@
+import type { RealtimeClientEvent, SessionUpdateEvent } from '../../src/protocol/index.js';
+import {
+  RealtimeTransportError,
+  type RealtimeTransport,
+  type RealtimeTransportEvent,
+  type RealtimeTransportStatus,
+} from '../../src/transport/index.js';
+
+type Json = Record<string, unknown>;
+
+/**
+ * A scripted transport for store unit tests: records what the store sends and
+ * lets the test play the server, frame by frame.
+ */
+export interface FakeTransport extends RealtimeTransport {
+  readonly sent: RealtimeClientEvent[];
+  /** The `connect()` calls, with their model. */
+  readonly connects: (string | undefined)[];
+  closes: number;
+  /** `session.update` events sent so far. */
+  updates(): SessionUpdateEvent[];
+  /** The socket opened and the server said `session.created` with `session` (defaults to just the model). */
+  open(session?: Json): void;
+  /** Sends a frame as the server would (an object is JSON-encoded; a string goes as is). */
+  frame(frame: Json | string): void;
+  /** Acknowledges the oldest unanswered `session.update` with `session.updated` carrying `session` (default: the update's own payload). */
+  ack(session?: Json): void;
+  /** Refuses the oldest unanswered `session.update` with an `error` event. */
+  reject(error: { code: string; message: string; param?: string | null }): void;
+  /** Sets the status as the real transport would and tells the listeners. */
+  status_(status: RealtimeTransportStatus, error?: Error): void;
+}
+
+export function createFakeTransport(): FakeTransport {
+  const listeners = new Set<(event: RealtimeTransportEvent) => void>();
+  const sent: RealtimeClientEvent[] = [];
+  const connects: (string | undefined)[] = [];
+  let status: RealtimeTransportStatus = 'idle';
+  let answered = 0;
+  let model = 'gpt-realtime';
+  const emit = (event: RealtimeTransportEvent) => {
+    for (const listener of [...listeners]) listener(event);
+  };
+  const updates = () => sent.filter((event): event is SessionUpdateEvent => event.type === 'session.update');
+  const nextUnanswered = () => {
+    const update = updates()[answered];
+    if (update === undefined) throw new Error('no unanswered session.update');
+    answered += 1;
+    return update;
+  };
+  const fake: FakeTransport = {
+    sent,
+    connects,
+    closes: 0,
+    get status() {
+      return status;
+    },
+    updates,
+    connect(options) {
+      connects.push(options?.model);
+      if (options?.model !== undefined) model = options.model;
+      fake.status_('connecting');
+    },
+    send(event) {
+      if (status !== 'open') throw new RealtimeTransportError('not_open', `cannot send ${event.type}: ${status}`);
+      sent.push(event);
+    },
+    close() {
+      fake.closes += 1;
+      if (status !== 'closed') fake.status_('closed');
+    },
+    events(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    open(session = {}) {
+      // Each open is a new server session: earlier updates were answered or lost with the old socket.
+      answered = updates().length;
+      fake.status_('open');
+      fake.frame({ type: 'session.created', event_id: 'event_c', session: { type: 'realtime', model, ...session } });
+    },
+    frame(frame) {
+      emit({ type: 'message', data: typeof frame === 'string' ? frame : JSON.stringify(frame) });
+    },
+    ack(session) {
+      const update = nextUnanswered();
+      const effective = session ?? (update.session as unknown as Json);
+      fake.frame({ type: 'session.updated', event_id: 'event_u', session: { ...effective, type: 'realtime', model } });
+    },
+    reject(error) {
+      const update = nextUnanswered();
+      fake.frame({
+        type: 'error',
+        event_id: 'event_e',
+        error: { type: 'invalid_request_error', ...error, event_id: update.event_id },
+      });
+    },
+    status_(next, error) {
+      status = next;
+      emit(error === undefined ? { type: 'status', status: next } : { type: 'status', status: next, error });
+    },
+  };
+  return fake;
+}
