@@ -13,7 +13,8 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rollupOptions: {
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^node:/, 'ws', 'vite'],
+      // Dependencies and peers stay imports; the app's bundler resolves them once.
+      external: [/^react($|\/)/, /^react-dom($|\/)/, /^use-sync-external-store($|\/)/, /^node:/, 'ws', 'vite'],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

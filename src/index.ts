@@ -2,3 +2,4 @@ export * from './model/index.js';
 export * from './protocol/index.js';
 export * from './transport/index.js';
 export * from './session/index.js';
+export * from './react/index.js';

@@ -1,0 +1,8 @@
+export {
+  useRealtimeSession,
+  type UseRealtimeSessionOptions,
+  type UseRealtimeSessionReturn,
+} from './use-realtime-session.js';
+export { RealtimeSessionProvider, type RealtimeSessionProviderProps } from './provider.js';
+export { useRealtimeSessionContext } from './context.js';
+export { useSessionSelector, useSessionField, type UseSessionFieldReturn } from './use-session-selector.js';

@@ -1,0 +1,224 @@
+'use client';
+import { useDebugValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { RealtimeSessionCreateRequest } from '../model/index.js';
+import type { RealtimeServerEvent } from '../protocol/index.js';
+import {
+  createSessionStore,
+  type RealtimeSessionSnapshot,
+  type RealtimeSessionStatus,
+  type RealtimeSessionStore,
+  type SessionError,
+} from '../session/index.js';
+import {
+  createWebSocketTransport,
+  type RealtimeClientSecretContext,
+  type RealtimeClientSecretResult,
+  type RealtimeReconnectOptions,
+  type RealtimeTransport,
+  type WebSocketConstructor,
+} from '../transport/index.js';
+
+export interface UseRealtimeSessionOptions {
+  /** The config the session starts from. Read once, when the hook mounts. */
+  readonly initial: RealtimeSessionCreateRequest;
+  /**
+   * Fetches an ephemeral `ek_…` client secret from your server (never put a
+   * standard API key in the browser). With it, the hook opens a WebSocket
+   * session. The latest function is always called, so an inline arrow is fine.
+   */
+  readonly getClientSecret?: (context: RealtimeClientSecretContext) => Promise<RealtimeClientSecretResult>;
+  /** The Realtime endpoint. Changing it moves the session to a new connection. @default 'wss://api.openai.com/v1/realtime' */
+  readonly url?: string;
+  /** The WebSocket class. Changing it moves the session to a new connection. @default globalThis.WebSocket */
+  readonly WebSocket?: WebSocketConstructor;
+  /** How dropped connections are retried. Read when a connection is created. */
+  readonly reconnect?: RealtimeReconnectOptions;
+  /** A transport of your own, used instead of `getClientSecret`/`url`. Changing it moves the session. */
+  readonly transport?: RealtimeTransport;
+  /**
+   * Connect on mount and disconnect on unmount.
+   * @default true when there is a transport or `getClientSecret`
+   */
+  readonly autoConnect?: boolean;
+  /** The text coalescing window; can change without reconnecting. @default 150 */
+  readonly coalesceMs?: number;
+  /** Every server event. */
+  readonly onEvent?: (event: RealtimeServerEvent) => void;
+  /** Each new server, protocol or transport error. */
+  readonly onError?: (error: SessionError) => void;
+  /** Each status change. */
+  readonly onStatusChange?: (status: RealtimeSessionStatus, previous: RealtimeSessionStatus) => void;
+  /** Wraps store notifications; tests pass `act`. Read once. */
+  readonly batchNotify?: (notify: () => void) => void;
+}
+
+/** What {@link useRealtimeSession} returns: the current snapshot and stable actions. */
+export interface UseRealtimeSessionReturn {
+  /** The store, for `RealtimeSessionProvider` and the slice hooks. */
+  readonly store: RealtimeSessionStore;
+  /** The whole current snapshot. */
+  readonly snapshot: RealtimeSessionSnapshot;
+  readonly status: RealtimeSessionStatus;
+  readonly draft: RealtimeSessionCreateRequest;
+  readonly applied: RealtimeSessionCreateRequest | undefined;
+  readonly update: RealtimeSessionStore['update'];
+  readonly commit: RealtimeSessionStore['commit'];
+  readonly connect: RealtimeSessionStore['connect'];
+  readonly disconnect: RealtimeSessionStore['disconnect'];
+  readonly reconnect: RealtimeSessionStore['reconnect'];
+  readonly revert: RealtimeSessionStore['revert'];
+  readonly send: RealtimeSessionStore['send'];
+  readonly on: RealtimeSessionStore['on'];
+}
+
+/** What makes a connection "the same": a change in any of these opens a new one. */
+interface ConnectionIdentity {
+  readonly transport: RealtimeTransport | undefined;
+  readonly url: string | undefined;
+  readonly WebSocket: WebSocketConstructor | undefined;
+  readonly hasClientSecret: boolean;
+}
+
+function identityOf(options: UseRealtimeSessionOptions): ConnectionIdentity {
+  return {
+    transport: options.transport,
+    url: options.url,
+    WebSocket: options.WebSocket,
+    hasClientSecret: options.getClientSecret !== undefined,
+  };
+}
+
+function sameIdentity(a: ConnectionIdentity, b: ConnectionIdentity): boolean {
+  return (
+    a.transport === b.transport &&
+    a.url === b.url &&
+    a.WebSocket === b.WebSocket &&
+    a.hasClientSecret === b.hasClientSecret
+  );
+}
+
+/**
+ * A live Realtime session whose config follows your edits: edit the draft,
+ * and the hook sends the minimal `session.update`, tracks acknowledgements,
+ * rejections and locks, and re-applies everything after a reconnect.
+ *
+ * The store is created once. It is safe under StrictMode (a double mount
+ * opens one socket) and during server rendering (nothing touches `window`
+ * until the effect connects). Actions are stable; callbacks always see the
+ * latest props.
+ *
+ * @example
+ * ```tsx
+ * const initial = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', instructions: 'Be brief.' });
+ *
+ * function Agent() {
+ *   const session = useRealtimeSession({
+ *     initial,
+ *     getClientSecret: async () => (await fetch('/api/realtime/client-secret', { method: 'POST' })).json(),
+ *   });
+ *   return (
+ *     <RealtimeSessionProvider session={session}>
+ *       <p>{session.status}</p>
+ *       <VoicePicker />
+ *     </RealtimeSessionProvider>
+ *   );
+ * }
+ * ```
+ */
+export function useRealtimeSession(options: UseRealtimeSessionOptions): UseRealtimeSessionReturn {
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+
+  const createTransport = (from: UseRealtimeSessionOptions): RealtimeTransport | undefined => {
+    if (from.transport !== undefined) return from.transport;
+    if (from.getClientSecret === undefined) return undefined;
+    return createWebSocketTransport({
+      model: from.initial.model,
+      getClientSecret: (context) => {
+        const current = latest.current.getClientSecret ?? from.getClientSecret;
+        if (current === undefined) throw new Error('getClientSecret was removed');
+        return current(context);
+      },
+      ...(from.url === undefined ? {} : { url: from.url }),
+      ...(from.WebSocket === undefined ? {} : { WebSocket: from.WebSocket }),
+      ...(from.reconnect === undefined ? {} : { reconnect: from.reconnect }),
+    });
+  };
+
+  // The transport reads `latest` when it connects (inside an effect), never while rendering.
+  // eslint-disable-next-line react-hooks/refs
+  const [store] = useState(() => {
+    const transport = createTransport(options);
+    return createSessionStore({
+      initial: options.initial,
+      ...(transport === undefined ? {} : { transport }),
+      ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
+      ...(options.batchNotify === undefined ? {} : { batchNotify: options.batchNotify }),
+    });
+  });
+
+  // A new url, WebSocket class or transport means a new connection; other option changes do not.
+  const identity = useRef(identityOf(options));
+  const nextIdentity = identityOf(options);
+  useEffect(() => {
+    if (sameIdentity(identity.current, nextIdentity)) return;
+    identity.current = nextIdentity;
+    store.setTransport(createTransport(latest.current));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the identity fields are the dependencies
+  }, [store, nextIdentity.transport, nextIdentity.url, nextIdentity.WebSocket, nextIdentity.hasClientSecret]);
+
+  useEffect(() => {
+    if (options.coalesceMs !== undefined) store.setOptions({ coalesceMs: options.coalesceMs });
+  }, [store, options.coalesceMs]);
+
+  useEffect(() => {
+    const offEvents = store.on('*', (event) => latest.current.onEvent?.(event));
+    const offState = store.subscribe((next, prev) => {
+      if (next.status !== prev.status) latest.current.onStatusChange?.(next.status, prev.status);
+      if (next.errors !== prev.errors) {
+        for (const error of next.errors) if (!prev.errors.includes(error)) latest.current.onError?.(error);
+      }
+    });
+    return () => {
+      offEvents();
+      offState();
+    };
+  }, [store]);
+
+  // Unmount disconnects, but one task later: StrictMode's unmount-remount cancels it, so one socket serves both mounts.
+  const pendingDisconnect = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    clearTimeout(pendingDisconnect.current);
+    return () => {
+      pendingDisconnect.current = setTimeout(() => store.disconnect(), 0);
+    };
+  }, [store]);
+
+  const autoConnect = options.autoConnect ?? (options.transport !== undefined || options.getClientSecret !== undefined);
+  useEffect(() => {
+    if (autoConnect && store.getSnapshot().status === 'idle') store.connect();
+  }, [store, autoConnect]);
+
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getServerSnapshot);
+  useDebugValue(snapshot.status);
+  return useMemo(
+    () => ({
+      store,
+      snapshot,
+      status: snapshot.status,
+      draft: snapshot.draft,
+      applied: snapshot.applied,
+      update: store.update,
+      commit: store.commit,
+      connect: store.connect,
+      disconnect: store.disconnect,
+      reconnect: store.reconnect,
+      revert: store.revert,
+      send: store.send,
+      on: store.on,
+    }),
+    [store, snapshot],
+  );
+}
