@@ -33,14 +33,9 @@ class CountingWebSocket extends WebSocket {
 let emulator: RunningRealtimeEmulator;
 let secretsMinted = 0;
 
-async function getClientSecret({ model }: { model: string }) {
+async function getClientSecret(context: { model: string }) {
   secretsMinted += 1;
-  const response = await fetch(`${emulator.url}/realtime/client_secrets`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${EMULATOR_API_KEY}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ session: { type: 'realtime', model } }),
-  });
-  return (await response.json()) as { value: string };
+  return mintFrom(emulator.url)(context);
 }
 
 function liveOptions(overrides: Partial<UseRealtimeSessionOptions> = {}): UseRealtimeSessionOptions {
