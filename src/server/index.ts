@@ -9,5 +9,10 @@ export {
 } from './emulator.js';
 export { EMULATOR_DEFAULT_INSTRUCTIONS } from './session.js';
 export { createClientSecretHandler, type ClientSecretHandlerOptions } from './client-secret-handler.js';
-export { realtimeDevServer, DEV_CLIENT_SECRET_PATH, type RealtimeDevServerOptions } from './vite-plugin.js';
+export {
+  realtimeDevServer,
+  DEV_CLIENT_SECRET_PATH,
+  DEV_REALTIME_PATH,
+  type RealtimeDevServerOptions,
+} from './vite-plugin.js';
 export { runCli } from './cli.js';

@@ -9,6 +9,11 @@ import { sendWebResponse, toWebRequest } from './node-adapter.js';
 /** Where the dev server mints browser client secrets, in both modes. */
 export const DEV_CLIENT_SECRET_PATH = '/api/realtime/client-secret';
 
+/** The emulator's Realtime endpoint, at the dev server's own origin. */
+export const DEV_REALTIME_PATH = '/v1/realtime';
+/** OpenAI's Realtime endpoint, used in dev when a key is set (kept here: this module must not import browser code). */
+const OPENAI_REALTIME_URL = 'wss://api.openai.com/v1/realtime';
+
 export interface RealtimeDevServerOptions {
   /**
    * A standard API key. When set, the client-secret route mints real secrets
@@ -33,7 +38,9 @@ type Middlewares = {
  * - without a key, the local emulator at `/v1/realtime` (WebSocket and REST);
  * - with `OPENAI_API_KEY`, nothing local: browsers connect to OpenAI.
  * Either way, `POST /api/realtime/client-secret` mints an `ek_…` secret for
- * the browser, and the standard key never leaves the server.
+ * the browser, and the standard key never leaves the server. Browser code
+ * finds the matching endpoint in `import.meta.env.VITE_REALTIME_URL`
+ * (`/v1/realtime` for the emulator, OpenAI's URL otherwise).
  *
  * @example
  * ```ts
@@ -45,14 +52,19 @@ type Middlewares = {
 export function realtimeDevServer(options: RealtimeDevServerOptions = {}): Plugin {
   const secretPath = options.clientSecretPath ?? DEV_CLIENT_SECRET_PATH;
 
+  const apiKey = () => options.apiKey ?? process.env['OPENAI_API_KEY'];
+  const usesEmulator = () => {
+    const key = apiKey();
+    return key === undefined || key === '';
+  };
+
   function attach(middlewares: Middlewares, httpServer: HttpServer | null): void {
-    const apiKey = options.apiKey ?? process.env['OPENAI_API_KEY'];
-    const emulator = apiKey === undefined || apiKey === '' ? createRealtimeEmulator(options.emulator) : undefined;
+    const emulator = usesEmulator() ? createRealtimeEmulator(options.emulator) : undefined;
     // Created on first use: in emulator mode its upstream is this very server, whose port is known only once it listens.
     let mint: ((request: Request) => Promise<Response>) | undefined;
     const minter = () =>
       (mint ??= createClientSecretHandler({
-        apiKey: emulator === undefined ? (apiKey as string) : (options.emulator?.apiKey ?? EMULATOR_API_KEY),
+        apiKey: emulator === undefined ? (apiKey() as string) : (options.emulator?.apiKey ?? EMULATOR_API_KEY),
         ...(options.session === undefined ? {} : { session: options.session }),
         ...(emulator === undefined
           ? {}
@@ -75,6 +87,12 @@ export function realtimeDevServer(options: RealtimeDevServerOptions = {}): Plugi
 
   return {
     name: 'react-realtime-session:dev-server',
+    // Tells browser code which endpoint this dev server pairs with its client secrets.
+    config(_config, { command }) {
+      if (command !== 'serve') return {};
+      const url = usesEmulator() ? DEV_REALTIME_PATH : OPENAI_REALTIME_URL;
+      return { define: { 'import.meta.env.VITE_REALTIME_URL': JSON.stringify(url) } };
+    },
     configureServer(server) {
       // In middleware mode (Storybook) Vite has no server of its own; the host passes it as the HMR server.
       const hmr = server.config.server.hmr;

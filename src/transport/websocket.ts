@@ -41,7 +41,8 @@ export interface RealtimeClientSecretContext {
 export interface WebSocketTransportOptions {
   /**
    * The Realtime endpoint without query; `model` is added as `?model=`.
-   * `http(s):` URLs are turned into `ws(s):`.
+   * `http(s):` URLs are turned into `ws(s):`, and in browsers a path such as
+   * `/v1/realtime` is resolved against the page's origin.
    * @default 'wss://api.openai.com/v1/realtime'
    */
   readonly url?: string;
@@ -73,7 +74,10 @@ function inBrowser(): boolean {
 }
 
 function endpoint(url: string, model: string): string {
-  const base = url.replace(/^http(s?):/, 'ws$1:');
+  // A path (such as a dev server's `/v1/realtime`) is resolved against the page's own origin.
+  const location = (globalThis as { location?: { href: string } }).location;
+  const absolute = url.startsWith('/') && location !== undefined ? new URL(url, location.href).href : url;
+  const base = absolute.replace(/^http(s?):/, 'ws$1:');
   return `${base}${base.includes('?') ? '&' : '?'}model=${encodeURIComponent(model)}`;
 }
 

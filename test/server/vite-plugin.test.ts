@@ -1,7 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEV_CLIENT_SECRET_PATH, realtimeDevServer, type RealtimeDevServerOptions } from '../../src/server/index.js';
+import {
+  DEV_CLIENT_SECRET_PATH,
+  DEV_REALTIME_PATH,
+  realtimeDevServer,
+  type RealtimeDevServerOptions,
+} from '../../src/server/index.js';
 import { connect } from './realtime-test-client.js';
 
 let server: ViteDevServer | undefined;
@@ -40,6 +45,11 @@ describe('realtimeDevServer', () => {
       await client.close();
     });
 
+    it('tells browser code to use the emulator endpoint at its own origin', async () => {
+      await startDevServer({ apiKey: '' });
+      expect(server?.config.define?.['import.meta.env.VITE_REALTIME_URL']).toBe(JSON.stringify(DEV_REALTIME_PATH));
+    });
+
     it('leaves other paths to Vite', async () => {
       const origin = await startDevServer({ apiKey: '' });
       const response = await fetch(`${origin}/not-realtime.txt`);
@@ -61,6 +71,9 @@ describe('realtimeDevServer', () => {
       });
       expect(minted.status).toBe(400);
       expect(await minted.text()).not.toContain(key);
+      expect(server?.config.define?.['import.meta.env.VITE_REALTIME_URL']).toBe(
+        JSON.stringify('wss://api.openai.com/v1/realtime'),
+      );
     });
   });
 });
