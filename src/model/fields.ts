@@ -9,7 +9,7 @@ import {
   type RealtimeTurnDetection,
 } from './audio.js';
 import type { RealtimeIncludable, RealtimeOutputModality, RealtimeVoice } from './enums.js';
-import type { JsonObject, JsonValue } from './json.js';
+import { jsonEqual, type JsonObject, type JsonValue } from './json.js';
 import type { RealtimeOff } from './off.js';
 import type { RealtimePrompt, RealtimeReasoning, RealtimeTracing, RealtimeTruncation } from './options.js';
 import type { RealtimeModelId, RealtimeSessionCreateRequest } from './session-request.js';
@@ -177,4 +177,24 @@ export function sessionFieldOfPath(path: string): RealtimeSessionFieldPath | und
   // Field paths are one segment, or three under `audio`.
   const candidate = segments[0] === 'audio' ? segments.slice(0, 3).join('.') : segments[0];
   return candidate !== undefined && isSessionFieldPath(candidate) ? candidate : undefined;
+}
+
+/**
+ * The fields whose wire value differs between two requests, in form order.
+ *
+ * @example
+ * ```ts
+ * changedSessionFields(request, request.copyWith({ instructions: 'Hi' })); // ['instructions']
+ * ```
+ */
+export function changedSessionFields(
+  before: RealtimeSessionCreateRequest,
+  after: RealtimeSessionCreateRequest,
+): readonly RealtimeSessionFieldPath[] {
+  if (before === after) return [];
+  const a = before.toJson() as unknown as JsonObject;
+  const b = after.toJson() as unknown as JsonObject;
+  return REALTIME_SESSION_FIELD_PATHS.filter(
+    (path) => !jsonEqual(sessionFieldJson(a, path), sessionFieldJson(b, path)),
+  );
 }

@@ -49,6 +49,7 @@ export {
   writeSessionField,
   sessionFieldJson,
   sessionFieldOfPath,
+  changedSessionFields,
   type RealtimeSessionFieldPath,
   type RealtimeSessionFieldValues,
 } from './fields.js';

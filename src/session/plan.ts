@@ -1,15 +1,11 @@
 import {
+  changedSessionFields,
   isEmptySessionUpdate,
   readSessionField,
   REALTIME_SESSION_FIELD_PATHS,
-  sessionFieldJson,
   sessionUpdateFor,
   writeSessionField,
-  type JsonObject,
-  type RealtimeSessionCreateRequest,
-  type RealtimeSessionFieldPath,
 } from '../model/index.js';
-import { jsonEqual } from '../model/json.js';
 import { issuesOf } from './reducer.js';
 import type { PendingSessionUpdate, RealtimeSessionSnapshot } from './types.js';
 
@@ -39,19 +35,7 @@ export function planSessionUpdate(state: RealtimeSessionSnapshot): Omit<PendingS
   if (isEmptySessionUpdate(sessionUpdateFor(inFlight, sendable))) return undefined;
   const session = sessionUpdateFor(base, sendable);
   if (isEmptySessionUpdate(session)) return undefined;
-  return { session, request: sendable, fields: changedFields(base, sendable) };
-}
-
-/** The fields whose wire value differs between two requests (the model never travels in an update). */
-export function changedFields(
-  before: RealtimeSessionCreateRequest,
-  after: RealtimeSessionCreateRequest,
-): readonly RealtimeSessionFieldPath[] {
-  const a = before.toJson() as unknown as JsonObject;
-  const b = after.toJson() as unknown as JsonObject;
-  return Object.freeze(
-    REALTIME_SESSION_FIELD_PATHS.filter(
-      (path) => path !== 'model' && !jsonEqual(sessionFieldJson(a, path), sessionFieldJson(b, path)),
-    ),
-  );
+  // The model never travels in an update: it is fixed by the connection.
+  const fields = changedSessionFields(base, sendable).filter((path) => path !== 'model');
+  return { session, request: sendable, fields };
 }

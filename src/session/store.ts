@@ -1,14 +1,11 @@
 import {
-  REALTIME_SESSION_FIELD_PATHS,
+  changedSessionFields,
   RealtimeSessionCreateRequest,
-  sessionFieldJson,
   type ConfigIssue,
   type CopyWithPatch,
-  type JsonObject,
   type RealtimeSessionCreateRequestInit,
   type RealtimeSessionFieldPath,
 } from '../model/index.js';
-import { jsonEqual } from '../model/json.js';
 import {
   parseServerEvent,
   sessionUpdateEvent,
@@ -360,7 +357,7 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
         return promise;
       }
       batch(() => {
-        const fields = touchedFields(state.draft, next);
+        const fields = changedSessionFields(state.draft, next);
         dispatch({ type: 'edit', draft: next });
         waiters.push({ fields, resolve, reject });
         if (state.status !== 'open' || fields.length === 0) return;
@@ -455,19 +452,6 @@ function nextDraft(draft: RealtimeSessionCreateRequest, change: SessionChange): 
     throw new TypeError('update(): the change must produce a RealtimeSessionCreateRequest.');
   }
   return next;
-}
-
-/** The fields whose wire value differs between two drafts, model included. */
-function touchedFields(
-  before: RealtimeSessionCreateRequest,
-  after: RealtimeSessionCreateRequest,
-): readonly RealtimeSessionFieldPath[] {
-  if (before === after) return [];
-  const a = before.toJson() as unknown as JsonObject;
-  const b = after.toJson() as unknown as JsonObject;
-  return REALTIME_SESSION_FIELD_PATHS.filter(
-    (path) => !jsonEqual(sessionFieldJson(a, path), sessionFieldJson(b, path)),
-  );
 }
 
 /** Whether an edit of `fields` is applied, still on its way, or failed (and why). */

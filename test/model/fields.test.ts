@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  changedSessionFields,
   REALTIME_SESSION_FIELD_PATHS,
   readSessionField,
   RealtimeOff,
@@ -78,5 +79,13 @@ describe('session field paths', () => {
     const json = JSON.parse('{"audio":{"__proto__":{"voice":"x"}}}') as JsonObject;
     expect(sessionFieldJson(json, 'audio.output.voice')).toBeUndefined();
     expect(sessionFieldJson({}, 'instructions')).toBeUndefined();
+  });
+});
+
+describe('changedSessionFields', () => {
+  it('lists the fields whose wire value differs, model included, and nothing for equal requests', () => {
+    const edited = writeSessionField(writeSessionField(full, 'audio.output.voice', 'cedar'), 'model', 'gpt-realtime');
+    expect(changedSessionFields(full, edited)).toEqual(['model', 'audio.output.voice']);
+    expect(changedSessionFields(full, RealtimeSessionCreateRequest.fromJson(full.toJson()))).toEqual([]);
   });
 });
