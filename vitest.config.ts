@@ -19,7 +19,16 @@ export default defineConfig({
           benchmark: { include: ['test/**/*.bench.ts'] },
         },
       },
-      { extends: true, test: { name: 'dom', environment: 'jsdom', include: domTests, benchmark: { include: [] } } },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: domTests,
+          setupFiles: ['test/support/setup-dom.ts'],
+          benchmark: { include: [] },
+        },
+      },
     ],
   },
 });

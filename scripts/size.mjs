@@ -4,8 +4,8 @@ import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 
 const budgets = [
-  // Every export as an app bundles it, React left to the app.
-  { name: 'react-realtime-session (all exports)', contents: "export * from './dist/index.js';", limitBytes: 20 * 1024 },
+  // Every export as an app bundles it (model, session, hooks and all form components), React left to the app.
+  { name: 'react-realtime-session (all exports)', contents: "export * from './dist/index.js';", limitBytes: 28 * 1024 },
   // The common case: the hook, the model and the WebSocket transport; the rest must tree-shake away.
   {
     name: 'useRealtimeSession + RealtimeSessionCreateRequest',

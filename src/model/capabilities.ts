@@ -30,7 +30,29 @@ export const KNOWN_REALTIME_MODELS = [
 export interface RealtimeModelCapabilities {
   /** Accepts `reasoning` and `parallel_tool_calls`. */
   readonly reasoning: boolean;
+  /** The built-in voices it speaks with. */
+  readonly voices: readonly string[];
 }
+
+/** Every built-in voice, in display order; `marin` and `cedar` first as the recommended ones. */
+export const BUILT_IN_VOICES = Object.freeze([
+  'marin',
+  'cedar',
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'sage',
+  'shimmer',
+  'verse',
+] as const);
+
+/** The voices recommended for the best quality. */
+export const RECOMMENDED_VOICES: ReadonlySet<string> = new Set(['marin', 'cedar']);
+
+// marin and cedar arrived with the gpt-realtime models; the gpt-4o previews never had them.
+const PREVIEW_VOICES = Object.freeze(BUILT_IN_VOICES.filter((voice) => !RECOMMENDED_VOICES.has(voice)));
 
 const knownModels: ReadonlySet<string> = new Set(KNOWN_REALTIME_MODELS);
 
@@ -47,16 +69,16 @@ const REASONING_FAMILY = /^gpt-realtime-(\d{1,3})(?:\.\d{1,3})?(?:-mini)?(?:-\d{
  *
  * @example
  * ```ts
- * getModelCapabilities('gpt-realtime-2'); // { reasoning: true }
- * getModelCapabilities('gpt-realtime');   // { reasoning: false }
+ * getModelCapabilities('gpt-realtime-2'); // { reasoning: true, voices: ['marin', 'cedar', …] }
+ * getModelCapabilities('gpt-realtime');   // { reasoning: false, voices: ['marin', 'cedar', …] }
  * getModelCapabilities('my-fine-tune');   // undefined
  * ```
  */
 export function getModelCapabilities(model: string): RealtimeModelCapabilities | undefined {
   const family = REASONING_FAMILY.exec(model);
-  if (family !== null && Number(family[1]) >= 2) return { reasoning: true };
-  if (knownModels.has(model)) return { reasoning: false };
-  return undefined;
+  if (family !== null && Number(family[1]) >= 2) return { reasoning: true, voices: BUILT_IN_VOICES };
+  if (!knownModels.has(model)) return undefined;
+  return { reasoning: false, voices: model.startsWith('gpt-4o-') ? PREVIEW_VOICES : BUILT_IN_VOICES };
 }
 
 /**

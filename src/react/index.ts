@@ -6,3 +6,4 @@ export {
 export { RealtimeSessionProvider, type RealtimeSessionProviderProps } from './provider.js';
 export { useRealtimeSessionContext } from './context.js';
 export { useSessionSelector, useSessionField, type UseSessionFieldReturn } from './use-session-selector.js';
+export { useControllableState, type UseControllableStateOptions } from './use-controllable-state.js';

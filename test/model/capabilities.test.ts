@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getModelCapabilities, isReasoningModel, KNOWN_REALTIME_MODELS } from '../../src/model/index.js';
+import {
+  BUILT_IN_VOICES,
+  getModelCapabilities,
+  isReasoningModel,
+  KNOWN_REALTIME_MODELS,
+} from '../../src/model/index.js';
 import schema from './fixtures/realtime-session.schema.json' with { type: 'json' };
 
 describe('model capability table', () => {
@@ -29,5 +34,20 @@ describe('model capability table', () => {
 
   it.each(['my-fine-tune', '', 'gpt-realtime-2x', 'GPT-REALTIME-2'])('does not guess for %j', (model) => {
     expect(getModelCapabilities(model)).toBeUndefined();
+  });
+});
+
+describe('voices per model', () => {
+  it('offers all ten built-in voices on gpt-realtime models, marin and cedar first', () => {
+    expect(getModelCapabilities('gpt-realtime')?.voices).toEqual(BUILT_IN_VOICES);
+    expect(getModelCapabilities('gpt-realtime-2.1-mini')?.voices).toHaveLength(10);
+    expect(BUILT_IN_VOICES.slice(0, 2)).toEqual(['marin', 'cedar']);
+  });
+
+  it('leaves marin and cedar out on the gpt-4o previews', () => {
+    const voices = getModelCapabilities('gpt-4o-realtime-preview')?.voices ?? [];
+    expect(voices).toHaveLength(8);
+    expect(voices).not.toContain('marin');
+    expect(voices).not.toContain('cedar');
   });
 });

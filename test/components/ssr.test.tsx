@@ -1,0 +1,24 @@
+// @vitest-environment node
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { VoicePicker } from '../../src/components/index.js';
+import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
+import { RealtimeSessionProvider } from '../../src/react/index.js';
+import { createSessionStore } from '../../src/session/index.js';
+
+const request = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', audio: { output: { voice: 'cedar' } } });
+
+describe('server rendering, with no window', () => {
+  it('renders VoicePicker standalone and connected', () => {
+    expect(typeof window).toBe('undefined');
+    const standalone = renderToString(<VoicePicker defaultValue={request} />);
+    expect(standalone).toMatch(/<input type="radio" name="[^"]+" checked="" value="cedar"\/>/);
+    const connected = renderToString(
+      <RealtimeSessionProvider session={createSessionStore({ initial: request })}>
+        <VoicePicker />
+      </RealtimeSessionProvider>,
+    );
+    expect(connected).toContain('data-status="dirty"');
+    expect(connected).toContain('Edited');
+  });
+});

@@ -1,0 +1,2 @@
+// DOM matchers (toBeChecked, toHaveAttribute, …) for the jsdom project.
+import '@testing-library/jest-dom/vitest';
