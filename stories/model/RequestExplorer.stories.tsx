@@ -1,7 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useArgs } from 'storybook/preview-api';
+import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { RequestExplorer, type RequestExplorerProps } from './RequestExplorer.js';
+
+function StatefulExplorer(props: RequestExplorerProps) {
+  const [values, setValues] = useState(props);
+  return (
+    <RequestExplorer
+      {...values}
+      onChange={(patch) => {
+        props.onChange?.(patch);
+        setValues((previous) => ({ ...previous, ...patch }));
+      }}
+    />
+  );
+}
 
 const meta = {
   title: 'Model/RequestExplorer',
@@ -18,18 +31,10 @@ const meta = {
     reasoningEffort: { control: 'select', options: ['unset', 'minimal', 'low', 'medium', 'high', 'xhigh'] },
     onChange: { table: { category: 'Events' } },
   },
-  // The form is controlled by the story's args, so the Controls panel and the form stay in step.
-  render: function Render(args) {
-    const [, updateArgs] = useArgs<RequestExplorerProps>();
-    return (
-      <RequestExplorer
-        {...args}
-        onChange={(patch) => {
-          args.onChange?.(patch);
-          updateArgs(patch);
-        }}
-      />
-    );
+  // The form keeps its edits in React state; a change in the Controls panel starts it afresh from the new args.
+  render: (args) => {
+    const key = JSON.stringify(args, (name, value: unknown) => (name === 'onChange' ? undefined : value));
+    return <StatefulExplorer key={key} {...args} />;
   },
 } satisfies Meta<typeof RequestExplorer>;
 

@@ -1,5 +1,6 @@
 import { useId, useSyncExternalStore } from 'react';
 import type { RealtimeSessionCreateRequest } from '../../src/index.js';
+import { DEV_REALTIME_URL, getDevClientSecret } from '../support/dev-session.js';
 import {
   REALTIME_SESSION_FIELD_PATHS,
   RealtimeSessionProvider,
@@ -10,17 +11,6 @@ import {
   type JsonObject,
   type RealtimeSessionStore,
 } from '../../src/index.js';
-
-/** Mints a browser secret at the dev server (emulator, or OpenAI with OPENAI_API_KEY set). */
-async function getClientSecret({ model }: { model: string }) {
-  const response = await fetch('/api/realtime/client-secret', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ session: { type: 'realtime', model } }),
-  });
-  if (!response.ok) throw new Error(`client secret: HTTP ${response.status}`);
-  return (await response.json()) as { value: string };
-}
 
 export interface LiveSessionProps {
   /** The config the session starts from. */
@@ -37,8 +27,8 @@ export interface LiveSessionProps {
 export function LiveSession({ initial, autoConnect = true }: LiveSessionProps) {
   const session = useRealtimeSession({
     initial,
-    getClientSecret,
-    url: import.meta.env.VITE_REALTIME_URL ?? '/v1/realtime',
+    getClientSecret: getDevClientSecret,
+    url: DEV_REALTIME_URL,
     autoConnect,
   });
   const { status, snapshot } = session;

@@ -28,8 +28,10 @@ export function useFieldIds(): FieldIds {
 export interface FieldMessages {
   /** Validation issue or server rejection, shown as the error message. */
   readonly error: string | undefined;
-  /** Why the live session will not take the edit yet. */
+  /** Why the live session will not change this field (shown as soon as it is locked). */
   readonly lock: string | undefined;
+  /** True when an edit waits on the lock, so a reconnect would apply it. */
+  readonly lockedEdit: boolean;
   readonly invalid: boolean;
 }
 
@@ -37,10 +39,11 @@ export interface FieldMessages {
 export function fieldMessages(...states: readonly SessionFieldState[]): FieldMessages {
   const issue = states.flatMap((state) => state.issues)[0];
   const rejected = states.find((state) => state.status === 'rejected');
-  const locked = states.find((state) => state.status === 'locked');
+  const lock = states.find((state) => state.lock !== undefined)?.lock;
   return {
     error: issue?.message ?? rejected?.error?.message,
-    lock: locked?.lock?.message,
+    lock: lock?.message,
+    lockedEdit: states.some((state) => state.status === 'locked'),
     invalid: issue !== undefined || rejected !== undefined,
   };
 }
@@ -87,18 +90,18 @@ export function FieldError(props: { readonly id: string; readonly message: strin
   );
 }
 
-/** Why an edit waits, with the action that applies it: a fresh session. */
+/** Why a field is locked and, when an edit waits on it, the action that applies it: a fresh session. */
 export function LockNote(props: {
   readonly id: string;
-  readonly message: string | undefined;
+  readonly messages: FieldMessages;
   readonly store: RealtimeSessionStore | undefined;
 }) {
-  if (props.message === undefined) return null;
-  const { store } = props;
+  const { store, messages } = props;
+  if (messages.lock === undefined) return null;
   return (
-    <p id={props.id} className="rrs-lock-note">
-      {props.message}{' '}
-      {store === undefined ? null : (
+    <p id={props.id} className="rrs-lock-note" data-state={messages.lockedEdit ? 'waiting' : 'idle'}>
+      {messages.lock}{' '}
+      {store === undefined || !messages.lockedEdit ? null : (
         <button type="button" className="rrs-button" onClick={() => store.reconnect()}>
           Reconnect to apply
         </button>

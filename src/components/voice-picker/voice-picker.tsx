@@ -79,7 +79,7 @@ export const VoicePicker = forwardRef<HTMLDivElement, VoicePickerProps>(function
         </label>
         <input className="rrs-input" {...field.customVoiceInputProps} />
         <FieldError id={ids.voice.errorId} message={state.voiceMessages.error} />
-        <LockNote id={ids.voice.noteId} message={state.voiceMessages.lock} store={binding.store} />
+        <LockNote id={ids.voice.noteId} messages={state.voiceMessages} store={binding.store} />
       </fieldset>
 
       <div className="rrs-group" data-status={state.speedStatus}>
@@ -97,7 +97,7 @@ export const VoicePicker = forwardRef<HTMLDivElement, VoicePickerProps>(function
           <input className="rrs-input rrs-number" aria-label="Speed value" {...field.speedInputProps} />
         </div>
         <FieldError id={ids.speed.errorId} message={state.speedMessages.error} />
-        <LockNote id={ids.speed.noteId} message={state.speedMessages.lock} store={binding.store} />
+        <LockNote id={ids.speed.noteId} messages={state.speedMessages} store={binding.store} />
       </div>
     </div>
   );

@@ -1,0 +1,55 @@
+import type { Decorator } from '@storybook/react-vite';
+import type { ReactNode } from 'react';
+import { RealtimeSessionCreateRequest, responseCreateEvent } from '../src/index.js';
+import { RealtimeSessionProvider, useRealtimeSession } from '../src/react/index.js';
+import { DEV_REALTIME_URL, getDevClientSecret } from '../stories/support/dev-session.js';
+
+const DEFAULT_INITIAL = new RealtimeSessionCreateRequest({
+  model: 'gpt-realtime-2',
+  audio: { output: { voice: 'marin' } },
+});
+
+/** Story parameters read by {@link withLiveSession}. */
+export interface LiveSessionParameters {
+  /** The session's starting config. */
+  readonly initial?: RealtimeSessionCreateRequest;
+}
+
+function LiveSession(props: { readonly initial: RealtimeSessionCreateRequest; readonly children: ReactNode }) {
+  const session = useRealtimeSession({
+    initial: props.initial,
+    getClientSecret: getDevClientSecret,
+    url: DEV_REALTIME_URL,
+  });
+  return (
+    <RealtimeSessionProvider session={session}>
+      <div className="rrs-story-toolbar" aria-label="Live session" role="region">
+        <output aria-label="Session status" data-status={session.status}>
+          Session: {session.status}
+        </output>
+        <button
+          type="button"
+          className="rrs-button"
+          disabled={session.status !== 'open'}
+          onClick={() => session.send(responseCreateEvent())}
+        >
+          Make the assistant speak
+        </button>
+      </div>
+      {props.children}
+    </RealtimeSessionProvider>
+  );
+}
+
+/**
+ * Wraps a story in a live session connected to Storybook's dev-server
+ * endpoint, with a small toolbar to watch its status and trigger audio output.
+ */
+export const withLiveSession: Decorator = (Story, context) => {
+  const parameters = (context.parameters['liveSession'] ?? {}) as LiveSessionParameters;
+  return (
+    <LiveSession initial={parameters.initial ?? DEFAULT_INITIAL}>
+      <Story />
+    </LiveSession>
+  );
+};
