@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { VoicePicker } from '../../src/components/index.js';
+import { ParallelToolCallsToggle, ReasoningEffortPicker, VoicePicker } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
 import { createSessionStore } from '../../src/session/index.js';
@@ -20,5 +20,19 @@ describe('server rendering, with no window', () => {
     );
     expect(connected).toContain('data-status="dirty"');
     expect(connected).toContain('Edited');
+  });
+
+  it('renders ReasoningEffortPicker and ParallelToolCallsToggle standalone and connected', () => {
+    const reasoning = new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2', reasoning: { effort: 'high' } });
+    expect(renderToString(<ReasoningEffortPicker defaultValue={reasoning} />)).toMatch(/checked="" value="high"/);
+    expect(renderToString(<ParallelToolCallsToggle defaultValue={reasoning} />)).toContain('role="switch"');
+    const connected = renderToString(
+      <RealtimeSessionProvider session={createSessionStore({ initial: reasoning })}>
+        <ReasoningEffortPicker />
+        <ParallelToolCallsToggle />
+      </RealtimeSessionProvider>,
+    );
+    expect(connected).toContain('Reasoning effort');
+    expect(connected).toContain('Parallel tool calls');
   });
 });

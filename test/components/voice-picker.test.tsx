@@ -1,16 +1,14 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
 import { VoicePicker } from '../../src/components/index.js';
 import { RealtimeCustomVoice, RealtimeSessionCreateRequest } from '../../src/model/index.js';
-import { responseCreateEvent } from '../../src/protocol/index.js';
-import { RealtimeSessionProvider, useRealtimeSession } from '../../src/react/index.js';
-import { EMULATOR_API_KEY, startRealtimeEmulator, type RunningRealtimeEmulator } from '../../src/server/index.js';
+import { RealtimeSessionProvider } from '../../src/react/index.js';
+import { startRealtimeEmulator, type RunningRealtimeEmulator } from '../../src/server/index.js';
 import { createSessionStore, type RealtimeSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
-import { actNotify } from '../support/react.js';
+import { LiveSession } from '../support/live-session.js';
 
 const request = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', audio: { output: { voice: 'marin' } } });
 
@@ -185,35 +183,11 @@ describe('VoicePicker in a live session (emulator)', () => {
   });
 
   const live: { store?: RealtimeSessionStore } = {};
-
-  function Live() {
-    const session = useRealtimeSession({
-      initial: request,
-      url: `${emulator.url.replace(/^http/, 'ws')}/realtime`,
-      WebSocket,
-      batchNotify: actNotify,
-      getClientSecret: async ({ model }) => {
-        const response = await fetch(`${emulator.url}/realtime/client_secrets`, {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${EMULATOR_API_KEY}` },
-          body: JSON.stringify({ session: { type: 'realtime', model } }),
-        });
-        return (await response.json()) as { value: string };
-      },
-    });
-    useEffect(() => {
-      live.store = session.store;
-    }, [session.store]);
-    return (
-      <RealtimeSessionProvider session={session}>
-        <p>status: {session.status}</p>
-        <button type="button" onClick={() => session.send(responseCreateEvent())}>
-          Speak
-        </button>
-        <VoicePicker />
-      </RealtimeSessionProvider>
-    );
-  }
+  const Live = () => (
+    <LiveSession emulator={emulator} initial={request} onStore={(store) => (live.store = store)}>
+      <VoicePicker />
+    </LiveSession>
+  );
 
   it('applies a new voice, then after the assistant speaks holds the next one until Reconnect to apply', async () => {
     const { container } = render(<Live />);

@@ -1,0 +1,84 @@
+'use client';
+import type { InputHTMLAttributes } from 'react';
+import { isReasoningModel, writeSessionField } from '../../model/index.js';
+import type { SessionFieldStatus } from '../../session/index.js';
+import { describedBy, fieldMessages, useFieldIds, type FieldIds, type FieldMessages } from '../field/field-parts.js';
+import { useRequestBinding, type RequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
+
+/** The API's value when `parallel_tool_calls` is unspecified. */
+export const DEFAULT_PARALLEL_TOOL_CALLS = true;
+
+export interface ParallelToolCallsFieldState {
+  /** What the session does: the draft's value, or the API's default. */
+  readonly checked: boolean;
+  /** True when the draft leaves the API's default in place. */
+  readonly isDefault: boolean;
+  readonly supported: boolean | undefined;
+  readonly model: string;
+  readonly status: SessionFieldStatus;
+  readonly messages: FieldMessages;
+  readonly disabled: boolean;
+}
+
+export interface UseParallelToolCallsFieldReturn {
+  readonly state: ParallelToolCallsFieldState;
+  readonly binding: RequestBinding;
+  readonly ids: FieldIds;
+  /** For an `input type="checkbox"` shown as a switch. */
+  readonly switchProps: InputHTMLAttributes<HTMLInputElement> & { 'data-state': 'checked' | 'unchecked' };
+}
+
+export type UseParallelToolCallsFieldProps = SessionRequestProps;
+
+/**
+ * The `parallel_tool_calls` switch without markup. Only reasoning models
+ * accept it, so on other models the switch is off and disabled.
+ *
+ * @example
+ * ```tsx
+ * const { switchProps, ids } = useParallelToolCallsField();
+ * return <label htmlFor={ids.controlId}><input {...switchProps} /> Parallel tool calls</label>;
+ * ```
+ */
+export function useParallelToolCallsField(props: UseParallelToolCallsFieldProps = {}): UseParallelToolCallsFieldReturn {
+  const binding = useRequestBinding(props, ['model', 'parallel_tool_calls'], 'ParallelToolCallsToggle');
+  const ids = useFieldIds();
+  const { request } = binding;
+  const supported = isReasoningModel(request.model);
+  const field = binding.field('parallel_tool_calls');
+  const messages = fieldMessages(field);
+  const value = request.parallelToolCalls;
+  const checked = value ?? DEFAULT_PARALLEL_TOOL_CALLS;
+  // A leftover value on a model that cannot take it stays editable, so it can be turned back off.
+  const disabled = binding.disabled || (supported === false && value === undefined);
+  return {
+    state: {
+      checked,
+      isDefault: value === undefined,
+      supported,
+      model: request.model,
+      status: field.status,
+      messages,
+      disabled,
+    },
+    binding,
+    ids,
+    switchProps: {
+      id: ids.controlId,
+      type: 'checkbox',
+      role: 'switch',
+      checked,
+      disabled,
+      'aria-describedby': describedBy(ids, messages),
+      'aria-invalid': messages.invalid || undefined,
+      'data-state': checked ? 'checked' : 'unchecked',
+      onChange: (event) => {
+        const next = event.target.checked;
+        // Back on a model that cannot reason, unspecified is the only valid value.
+        binding.update((draft) =>
+          writeSessionField(draft, 'parallel_tool_calls', supported === false ? undefined : next),
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { ParallelToolCallsToggle } from '../../src/components/index.js';
+import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
+
+const request = new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' });
+
+const meta = {
+  title: 'Components/ParallelToolCallsToggle',
+  component: ParallelToolCallsToggle,
+  args: { onValueChange: fn() },
+  argTypes: {
+    onValueChange: { table: { category: 'Events' } },
+    value: { control: false },
+    defaultValue: { control: false },
+    session: { control: false },
+  },
+} satisfies Meta<typeof ParallelToolCallsToggle>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const toggle = (canvasElement: HTMLElement) =>
+  within(canvasElement).getByRole('switch', { name: 'Parallel tool calls' });
+
+/** The parent owns the request. */
+export const Controlled: Story = {
+  render: function Render(args) {
+    const [value, setValue] = useState(request);
+    return (
+      <>
+        <ParallelToolCallsToggle
+          {...args}
+          value={value}
+          onValueChange={(next) => {
+            args.onValueChange?.(next);
+            setValue(next);
+          }}
+        />
+        <pre aria-label="Request JSON">{JSON.stringify(value.toJson(), null, 2)}</pre>
+      </>
+    );
+  },
+  play: async ({ canvasElement, args }) => {
+    await userEvent.click(toggle(canvasElement));
+    await expect(args.onValueChange).toHaveBeenCalled();
+    await expect(within(canvasElement).getByLabelText('Request JSON')).toHaveTextContent(
+      '"parallel_tool_calls": false',
+    );
+  },
+};
+
+/** The toggle keeps its own state; it starts at the API default (on). */
+export const Uncontrolled: Story = {
+  args: { defaultValue: request },
+  play: async ({ canvasElement }) => {
+    await expect(toggle(canvasElement)).toBeChecked();
+    toggle(canvasElement).focus();
+    await userEvent.keyboard(' ');
+    await expect(toggle(canvasElement)).not.toBeChecked();
+  },
+};
+
+/** Inside a live session: the switch is applied by the emulator. */
+export const Connected: Story = {
+  decorators: [withLiveSession],
+  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await userEvent.click(toggle(canvasElement));
+    const root = canvasElement.querySelector('.rrs-parallel-tool-calls-toggle');
+    await waitFor(() => expect(root).toHaveAttribute('data-status', 'synced'), { timeout: 5000 });
+    await expect(canvas.getByText('Applied')).toBeVisible();
+  },
+};
+
+/** A model that cannot reason: the switch is off and disabled, with the reason. */
+export const Locked: Story = {
+  args: { defaultValue: new RealtimeSessionCreateRequest({ model: 'gpt-realtime' }) },
+  play: async ({ canvasElement }) => {
+    await expect(toggle(canvasElement)).toBeDisabled();
+    await expect(within(canvasElement).getByText(/Only reasoning models call tools in parallel/)).toBeVisible();
+  },
+};
+
+/** A leftover value on a model that cannot reason: invalid, and one toggle removes it. */
+export const Invalid: Story = {
+  args: { defaultValue: new RealtimeSessionCreateRequest({ model: 'gpt-realtime', parallelToolCalls: true }) },
+  play: async ({ canvasElement }) => {
+    await expect(toggle(canvasElement)).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.click(toggle(canvasElement));
+    await expect(toggle(canvasElement)).toBeDisabled();
+  },
+};
+
+/** Off. */
+export const Disabled: Story = {
+  args: { defaultValue: request, disabled: true },
+  play: async ({ canvasElement }) => {
+    await expect(toggle(canvasElement)).toBeDisabled();
+  },
+};
