@@ -1,7 +1,12 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ParallelToolCallsToggle, ReasoningEffortPicker, VoicePicker } from '../../src/components/index.js';
+import {
+  ParallelToolCallsToggle,
+  ReasoningEffortPicker,
+  ToolChoicePicker,
+  VoicePicker,
+} from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
 import { createSessionStore } from '../../src/session/index.js';
@@ -34,5 +39,20 @@ describe('server rendering, with no window', () => {
     );
     expect(connected).toContain('Reasoning effort');
     expect(connected).toContain('Parallel tool calls');
+  });
+
+  it('renders ToolChoicePicker standalone and connected', () => {
+    const request = new RealtimeSessionCreateRequest({
+      model: 'gpt-realtime',
+      tools: [{ type: 'function', name: 'lookup' }],
+      toolChoice: { type: 'function', name: 'lookup' },
+    });
+    expect(renderToString(<ToolChoicePicker defaultValue={request} />)).toContain('Function: lookup');
+    const connected = renderToString(
+      <RealtimeSessionProvider session={createSessionStore({ initial: request })}>
+        <ToolChoicePicker />
+      </RealtimeSessionProvider>,
+    );
+    expect(connected).toContain('data-status="dirty"');
   });
 });

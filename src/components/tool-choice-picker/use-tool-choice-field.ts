@@ -1,0 +1,137 @@
+'use client';
+import type { FieldsetHTMLAttributes, InputHTMLAttributes, SelectHTMLAttributes } from 'react';
+import {
+  RealtimeFunctionTool,
+  RealtimeMcpTool,
+  RealtimeToolChoiceFunction,
+  RealtimeToolChoiceMcp,
+  writeSessionField,
+  type RealtimeToolChoice,
+  type RealtimeToolChoiceMode,
+} from '../../model/index.js';
+import type { SessionFieldStatus } from '../../session/index.js';
+import { describedBy, fieldMessages, useFieldIds, type FieldIds, type FieldMessages } from '../field/field-parts.js';
+import { useRequestBinding, type RequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
+
+/** The choice as the picker shows it: a mode, or one specific tool. */
+export type ToolChoiceKind = RealtimeToolChoiceMode | 'tool';
+
+/** One tool the model can be made to call, keyed as `function:<name>` or `mcp:<server_label>`. */
+export interface ToolChoiceTarget {
+  readonly key: string;
+  readonly label: string;
+  readonly choice: RealtimeToolChoiceFunction | RealtimeToolChoiceMcp;
+}
+
+export interface ToolChoiceFieldState {
+  /** `undefined` leaves the API default (`auto`). */
+  readonly kind: ToolChoiceKind | undefined;
+  /** The key of the specific tool chosen, when `kind` is `tool`. */
+  readonly targetKey: string | undefined;
+  /** The tools of the session that can be chosen. */
+  readonly targets: readonly ToolChoiceTarget[];
+  /** For an MCP choice: the one tool of that server, if narrowed. */
+  readonly mcpToolName: string | undefined;
+  readonly status: SessionFieldStatus;
+  readonly messages: FieldMessages;
+  readonly disabled: boolean;
+}
+
+export interface UseToolChoiceFieldReturn {
+  readonly state: ToolChoiceFieldState;
+  readonly binding: RequestBinding;
+  readonly ids: FieldIds;
+  readonly groupProps: FieldsetHTMLAttributes<HTMLFieldSetElement> & { 'data-status': SessionFieldStatus };
+  getKindInputProps(kind: ToolChoiceKind): InputHTMLAttributes<HTMLInputElement>;
+  /** For the `select` of specific tools. */
+  readonly targetSelectProps: SelectHTMLAttributes<HTMLSelectElement>;
+  /** For the optional MCP tool name input. */
+  readonly mcpToolNameInputProps: InputHTMLAttributes<HTMLInputElement>;
+}
+
+export type UseToolChoiceFieldProps = SessionRequestProps;
+
+function keyOf(choice: RealtimeToolChoice | undefined): string | undefined {
+  if (choice instanceof RealtimeToolChoiceFunction) return `function:${choice.name}`;
+  if (choice instanceof RealtimeToolChoiceMcp) return `mcp:${choice.serverLabel}`;
+  return undefined;
+}
+
+/**
+ * The tool choice without markup: a mode (`auto`, `none`, `required`) or one
+ * function or MCP server from the session's current tools.
+ *
+ * @example
+ * ```tsx
+ * const { state, targetSelectProps } = useToolChoiceField();
+ * ```
+ */
+export function useToolChoiceField(props: UseToolChoiceFieldProps = {}): UseToolChoiceFieldReturn {
+  const binding = useRequestBinding(props, ['tools', 'tool_choice'], 'ToolChoicePicker');
+  const ids = useFieldIds();
+  const { request, disabled } = binding;
+  const choice = request.toolChoice;
+  const field = binding.field('tool_choice');
+  const messages = fieldMessages(field);
+  const targets: ToolChoiceTarget[] = [];
+  for (const tool of request.tools ?? []) {
+    if (tool instanceof RealtimeFunctionTool && tool.name !== undefined && tool.name !== '') {
+      targets.push({
+        key: `function:${tool.name}`,
+        label: `Function: ${tool.name}`,
+        choice: new RealtimeToolChoiceFunction({ name: tool.name }),
+      });
+    } else if (tool instanceof RealtimeMcpTool && tool.serverLabel !== '') {
+      targets.push({
+        key: `mcp:${tool.serverLabel}`,
+        label: `MCP server: ${tool.serverLabel}`,
+        choice: new RealtimeToolChoiceMcp({ serverLabel: tool.serverLabel }),
+      });
+    }
+  }
+  const kind: ToolChoiceKind | undefined =
+    typeof choice === 'string' ? choice : choice === undefined ? undefined : 'tool';
+  const targetKey = keyOf(choice);
+  const mcpName = choice instanceof RealtimeToolChoiceMcp && typeof choice.name === 'string' ? choice.name : undefined;
+  const setChoice = (next: RealtimeToolChoice | undefined) =>
+    binding.update((draft) => writeSessionField(draft, 'tool_choice', next));
+
+  return {
+    state: { kind, targetKey, targets, mcpToolName: mcpName, status: field.status, messages, disabled },
+    binding,
+    ids,
+    groupProps: {
+      disabled,
+      'aria-describedby': describedBy(ids, messages),
+      'aria-invalid': messages.invalid || undefined,
+      'data-status': field.status,
+    },
+    getKindInputProps: (option) => ({
+      type: 'radio',
+      name: `${ids.controlId}-kind`,
+      value: option,
+      checked: kind === option,
+      disabled: disabled || (option === 'tool' && targets.length === 0 && kind !== 'tool'),
+      onChange: () => setChoice(option === 'tool' ? targets[0]?.choice : option),
+    }),
+    targetSelectProps: {
+      id: ids.controlId,
+      value: targetKey ?? '',
+      disabled: disabled || kind !== 'tool',
+      'aria-invalid': (kind === 'tool' && messages.invalid) || undefined,
+      'aria-describedby': describedBy(ids, messages),
+      onChange: (event) => setChoice(targets.find((target) => target.key === event.target.value)?.choice),
+    },
+    mcpToolNameInputProps: {
+      id: `${ids.controlId}-mcp-name`,
+      type: 'text',
+      value: mcpName ?? '',
+      disabled: disabled || !(choice instanceof RealtimeToolChoiceMcp),
+      onChange: (event) => {
+        if (!(choice instanceof RealtimeToolChoiceMcp)) return;
+        const name = event.target.value;
+        setChoice(choice.copyWith({ name: name === '' ? null : name }));
+      },
+    },
+  };
+}
