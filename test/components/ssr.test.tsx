@@ -5,6 +5,7 @@ import {
   ParallelToolCallsToggle,
   ReasoningEffortPicker,
   ToolChoicePicker,
+  ToolsEditor,
   VoicePicker,
 } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
@@ -54,5 +55,24 @@ describe('server rendering, with no window', () => {
       </RealtimeSessionProvider>,
     );
     expect(connected).toContain('data-status="dirty"');
+  });
+
+  it('renders ToolsEditor standalone and connected, with secrets kept out of the markup', () => {
+    const request = new RealtimeSessionCreateRequest({
+      model: 'gpt-realtime',
+      tools: [
+        { type: 'function', name: 'lookup', parameters: { type: 'object' } },
+        { type: 'mcp', serverLabel: 'crm', serverUrl: 'https://mcp.example.com', authorization: 'tok-secret' },
+      ],
+    });
+    const html = renderToString(<ToolsEditor defaultValue={request} />);
+    expect(html).toContain('Function 1: lookup');
+    expect(html).toContain('type="password"');
+    const connected = renderToString(
+      <RealtimeSessionProvider session={createSessionStore({ initial: request })}>
+        <ToolsEditor />
+      </RealtimeSessionProvider>,
+    );
+    expect(connected).toContain('MCP server 2: crm');
   });
 });
