@@ -1,6 +1,8 @@
 // Screenshots stories from a running Storybook in Debian's Chromium, for looking at them before calling UI done.
-// Usage: node scripts/screenshot-stories.mjs [--base http://127.0.0.1:6006] [--out screenshots] [--dark] story-id…
-import { mkdir } from 'node:fs/promises';
+// Usage: node scripts/screenshot-stories.mjs [--base http://127.0.0.1:6006] [--out screenshots] [--dark | --both]
+//          [--sheet name] story-id…
+// --both shoots each story in light and dark; --sheet also writes one contact sheet of them all, to look at at once.
+import { mkdir, readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 
 const args = process.argv.slice(2);
@@ -10,9 +12,14 @@ const option = (name, fallback) => {
 };
 const base = option('--base', 'http://127.0.0.1:6006');
 const out = option('--out', 'screenshots');
-const darkIndex = args.indexOf('--dark');
-const dark = darkIndex !== -1;
-if (dark) args.splice(darkIndex, 1);
+const sheet = option('--sheet', undefined);
+const flag = (name) => {
+  const index = args.indexOf(name);
+  if (index !== -1) args.splice(index, 1);
+  return index !== -1;
+};
+const both = flag('--both');
+const schemes = both ? ['light', 'dark'] : flag('--dark') ? ['dark'] : ['light'];
 
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch({
@@ -27,16 +34,35 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 900, height: 900 }, colorScheme: dark ? 'dark' : 'light' });
-  page.on('console', (message) => {
-    if (message.type() === 'error') console.error(`[${message.type()}] ${message.text()}`);
-  });
-  for (const id of args) {
-    await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`, { waitUntil: 'networkidle', timeout: 60_000 });
-    await page.waitForTimeout(1500);
-    const file = `${out}/${id}${dark ? '-dark' : ''}.png`;
-    await page.screenshot({ path: file, fullPage: true });
-    console.log(file);
+  const shots = [];
+  for (const scheme of schemes) {
+    const page = await browser.newPage({ viewport: { width: 900, height: 900 }, colorScheme: scheme });
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`[${message.type()}] ${message.text()}`);
+    });
+    for (const id of args) {
+      await page.goto(`${base}/iframe.html?id=${id}&viewMode=story`, { waitUntil: 'networkidle', timeout: 60_000 });
+      await page.waitForTimeout(1500);
+      const file = `${out}/${id}${scheme === 'dark' ? '-dark' : ''}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      shots.push({ id, scheme, file });
+      console.log(file);
+    }
+    await page.close();
+  }
+  if (sheet !== undefined) {
+    const tiles = await Promise.all(
+      shots.map(async ({ id, scheme, file }) => {
+        const data = (await readFile(file)).toString('base64');
+        return `<figure><figcaption>${id} (${scheme})</figcaption><img src="data:image/png;base64,${data}"></figure>`;
+      }),
+    );
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.setContent(
+      `<style>body{margin:8px;font:12px sans-serif;display:grid;grid-template-columns:repeat(${schemes.length === 2 ? 4 : 3},1fr);gap:8px}figure{margin:0}img{width:100%;border:1px solid #999}</style>${tiles.join('')}`,
+    );
+    await page.screenshot({ path: `${out}/${sheet}.png`, fullPage: true });
+    console.log(`${out}/${sheet}.png`);
   }
 } finally {
   await browser.close();

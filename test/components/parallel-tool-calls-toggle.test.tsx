@@ -50,6 +50,7 @@ describe('ParallelToolCallsToggle', () => {
   it('is disabled on a model that cannot reason, and says why', () => {
     render(<ParallelToolCallsToggle defaultValue={plain} />);
     expect(toggle()).toBeDisabled();
+    expect(toggle()).not.toBeChecked();
     const reason = screen.getByText(/Only reasoning models call tools in parallel; gpt-realtime does not reason/);
     expect(toggle().getAttribute('aria-describedby')?.split(' ')).toContain(reason.id);
   });

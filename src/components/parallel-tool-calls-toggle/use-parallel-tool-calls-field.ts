@@ -48,7 +48,8 @@ export function useParallelToolCallsField(props: UseParallelToolCallsFieldProps 
   const field = binding.field('parallel_tool_calls');
   const messages = fieldMessages(field);
   const value = request.parallelToolCalls;
-  const checked = value ?? DEFAULT_PARALLEL_TOOL_CALLS;
+  // A model that cannot reason never calls tools in parallel, whatever the API's default says.
+  const checked = value ?? (supported === false ? false : DEFAULT_PARALLEL_TOOL_CALLS);
   // A leftover value on a model that cannot take it stays editable, so it can be turned back off.
   const disabled = binding.disabled || (supported === false && value === undefined);
   return {
