@@ -2,6 +2,8 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+// Debian's chromium and the flags it needs here, shared with scripts/screenshot-stories.mjs.
+import chromium from './scripts/chromium.json' with { type: 'json' };
 
 /**
  * Every story as a test in real Chromium: its play function, then the a11y
@@ -18,15 +20,8 @@ export default defineConfig({
       headless: true,
       provider: playwright({
         launchOptions: {
-          executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
+          executablePath: process.env['CHROMIUM_PATH'] ?? chromium.executablePath,
+          args: chromium.args,
         },
       }),
       instances: [{ browser: 'chromium' }],

@@ -4,6 +4,7 @@
 // --both shoots each story in light and dark; --sheet also writes one contact sheet of them all, to look at at once.
 import { mkdir, readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
+import chromiumOptions from './chromium.json' with { type: 'json' };
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -23,15 +24,8 @@ const schemes = both ? ['light', 'dark'] : flag('--dark') ? ['dark'] : ['light']
 
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: process.env.CHROMIUM_PATH ?? chromiumOptions.executablePath,
+  args: chromiumOptions.args,
 });
 try {
   const shots = [];

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
 import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
 import { ParallelToolCallsToggle } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
@@ -11,12 +11,7 @@ const meta = {
   title: 'Components/ParallelToolCallsToggle',
   component: ParallelToolCallsToggle,
   args: { onValueChange: fn() },
-  argTypes: {
-    onValueChange: { table: { category: 'Events' } },
-    value: { control: false },
-    defaultValue: { control: false },
-    session: { control: false },
-  },
+  argTypes: SESSION_COMPONENT_ARG_TYPES,
 } satisfies Meta<typeof ParallelToolCallsToggle>;
 
 export default meta;
@@ -27,22 +22,15 @@ const toggle = (canvasElement: HTMLElement) =>
 
 /** The parent owns the request. */
 export const Controlled: Story = {
-  render: function Render(args) {
-    const [value, setValue] = useState(request);
-    return (
-      <>
-        <ParallelToolCallsToggle
-          {...args}
-          value={value}
-          onValueChange={(next) => {
-            args.onValueChange?.(next);
-            setValue(next);
-          }}
-        />
-        <pre aria-label="Request JSON">{JSON.stringify(value.toJson(), null, 2)}</pre>
-      </>
-    );
-  },
+  render: (args) => (
+    <ControlledHarness
+      Component={ParallelToolCallsToggle}
+      args={args}
+      initial={request}
+      readoutLabel="Request JSON"
+      readout={(request) => JSON.stringify(request.toJson(), null, 2)}
+    />
+  ),
   play: async ({ canvasElement, args }) => {
     await userEvent.click(toggle(canvasElement));
     await expect(args.onValueChange).toHaveBeenCalled();

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
 import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
 import { ToolChoicePicker } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
@@ -18,12 +18,7 @@ const meta = {
   title: 'Components/ToolChoicePicker',
   component: ToolChoicePicker,
   args: { onValueChange: fn() },
-  argTypes: {
-    onValueChange: { table: { category: 'Events' } },
-    value: { control: false },
-    defaultValue: { control: false },
-    session: { control: false },
-  },
+  argTypes: SESSION_COMPONENT_ARG_TYPES,
 } satisfies Meta<typeof ToolChoicePicker>;
 
 export default meta;
@@ -33,22 +28,15 @@ const group = (canvas: ReturnType<typeof within>) => canvas.getByRole('group', {
 
 /** The parent owns the request. */
 export const Controlled: Story = {
-  render: function Render(args) {
-    const [value, setValue] = useState(request);
-    return (
-      <>
-        <ToolChoicePicker
-          {...args}
-          value={value}
-          onValueChange={(next) => {
-            args.onValueChange?.(next);
-            setValue(next);
-          }}
-        />
-        <pre aria-label="Tool choice JSON">{JSON.stringify(value.toJson().tool_choice ?? null)}</pre>
-      </>
-    );
-  },
+  render: (args) => (
+    <ControlledHarness
+      Component={ToolChoicePicker}
+      args={args}
+      initial={request}
+      readoutLabel="Tool choice JSON"
+      readout={(request) => JSON.stringify(request.toJson().tool_choice ?? null)}
+    />
+  ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(within(group(canvas)).getByRole('radio', { name: 'A specific tool' }));

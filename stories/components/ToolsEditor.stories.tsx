@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
 import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
 import { ToolsEditor } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
@@ -29,12 +29,7 @@ const meta = {
   title: 'Components/ToolsEditor',
   component: ToolsEditor,
   args: { onValueChange: fn() },
-  argTypes: {
-    onValueChange: { table: { category: 'Events' } },
-    value: { control: false },
-    defaultValue: { control: false },
-    session: { control: false },
-  },
+  argTypes: SESSION_COMPONENT_ARG_TYPES,
 } satisfies Meta<typeof ToolsEditor>;
 
 export default meta;
@@ -42,22 +37,15 @@ type Story = StoryObj<typeof meta>;
 
 /** The parent owns the request. */
 export const Controlled: Story = {
-  render: function Render(args) {
-    const [value, setValue] = useState(request);
-    return (
-      <>
-        <ToolsEditor
-          {...args}
-          value={value}
-          onValueChange={(next) => {
-            args.onValueChange?.(next);
-            setValue(next);
-          }}
-        />
-        <p aria-label="Tool count">{value.tools?.length ?? 0} tools</p>
-      </>
-    );
-  },
+  render: (args) => (
+    <ControlledHarness
+      Component={ToolsEditor}
+      args={args}
+      initial={request}
+      readoutLabel="Tool count"
+      readout={(request) => `${request.tools?.length ?? 0} tools`}
+    />
+  ),
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Add function' }));

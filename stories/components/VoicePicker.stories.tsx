@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
 import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
 import { VoicePicker } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
@@ -14,12 +14,7 @@ const meta = {
   title: 'Components/VoicePicker',
   component: VoicePicker,
   args: { onValueChange: fn() },
-  argTypes: {
-    onValueChange: { table: { category: 'Events' } },
-    value: { control: false },
-    defaultValue: { control: false },
-    session: { control: false },
-  },
+  argTypes: SESSION_COMPONENT_ARG_TYPES,
 } satisfies Meta<typeof VoicePicker>;
 
 export default meta;
@@ -29,22 +24,15 @@ const voices = (canvas: ReturnType<typeof within>) => canvas.getByRole('group', 
 
 /** The parent owns the request; the picker reports each change through `onValueChange`. */
 export const Controlled: Story = {
-  render: function Render(args) {
-    const [value, setValue] = useState(request);
-    return (
-      <>
-        <VoicePicker
-          {...args}
-          value={value}
-          onValueChange={(next) => {
-            args.onValueChange?.(next);
-            setValue(next);
-          }}
-        />
-        <pre aria-label="Request JSON">{JSON.stringify(value.toJson(), null, 2)}</pre>
-      </>
-    );
-  },
+  render: (args) => (
+    <ControlledHarness
+      Component={VoicePicker}
+      args={args}
+      initial={request}
+      readoutLabel="Request JSON"
+      readout={(request) => JSON.stringify(request.toJson(), null, 2)}
+    />
+  ),
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(within(voices(canvas)).getByRole('radio', { name: /^Cedar/ }));
