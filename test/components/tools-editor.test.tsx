@@ -171,6 +171,52 @@ describe('ToolsEditor', () => {
     });
   });
 
+  describe('every tool validation message, shown on its input', () => {
+    it.each([
+      ['function name missing', [{ type: 'function', name: '' }], /Function 1/, 'Name', 'is required'],
+      [
+        'function name duplicated',
+        [
+          { type: 'function', name: 'a' },
+          { type: 'function', name: 'a' },
+        ],
+        /Function 2/,
+        'Name',
+        'duplicates the name of tools[0]',
+      ],
+      [
+        'server label missing',
+        [{ type: 'mcp', serverLabel: '', serverUrl: 'https://x.example' }],
+        /MCP server 1/,
+        'Server label',
+        'must not be empty',
+      ],
+      [
+        'server label duplicated',
+        [
+          { type: 'mcp', serverLabel: 'crm', serverUrl: 'https://x.example' },
+          { type: 'mcp', serverLabel: 'crm', serverUrl: 'https://y.example' },
+        ],
+        /MCP server 2/,
+        'Server label',
+        'duplicates the server label of tools[0]',
+      ],
+      [
+        'server URL not http(s)',
+        [{ type: 'mcp', serverLabel: 'crm', serverUrl: 'ftp://x' }],
+        /MCP server 1/,
+        'Server URL',
+        'must be an http(s) URL',
+      ],
+    ] as const)('%s', (_name, tools, row, input, message) => {
+      render(<ToolsEditor defaultValue={empty.copyWith({ tools: tools as never })} />);
+      const control = within(tool(row)).getByLabelText(input);
+      expect(control).toHaveAttribute('aria-invalid', 'true');
+      const error = within(tool(row)).getByText(message);
+      expect(control.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+    });
+  });
+
   describe('import and export', () => {
     it('exports with secrets masked, and importing that back keeps the real secrets', async () => {
       const onValueChange = vi.fn();
