@@ -1,5 +1,5 @@
 'use client';
-import { useId, type ReactNode } from 'react';
+import { useId, type FieldsetHTMLAttributes, type ReactNode } from 'react';
 import type { RealtimeSessionStore, SessionFieldState, SessionFieldStatus } from '../../session/index.js';
 import type { SessionBindingMode } from './use-request-binding.js';
 
@@ -56,6 +56,21 @@ export function describedBy(ids: FieldIds, messages: FieldMessages, hasDescripti
     messages.lock === undefined ? undefined : ids.noteId,
   ].filter((part): part is string => part !== undefined);
   return parts.length === 0 ? undefined : parts.join(' ');
+}
+
+/** Props for a `fieldset` that groups one field's controls: description, messages, validity and status. */
+export function fieldsetProps(
+  ids: FieldIds,
+  messages: FieldMessages,
+  status: SessionFieldStatus,
+  disabled: boolean,
+): FieldsetHTMLAttributes<HTMLFieldSetElement> & { 'data-status': SessionFieldStatus } {
+  return {
+    disabled,
+    'aria-describedby': describedBy(ids, messages),
+    'aria-invalid': messages.invalid || undefined,
+    'data-status': status,
+  };
 }
 
 const STATUS_TEXT: Readonly<Record<SessionFieldStatus, string>> = {

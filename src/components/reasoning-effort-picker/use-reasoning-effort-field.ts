@@ -2,7 +2,13 @@
 import type { ButtonHTMLAttributes, FieldsetHTMLAttributes, InputHTMLAttributes } from 'react';
 import { isReasoningModel, RealtimeReasoning, RealtimeReasoningEffort, writeSessionField } from '../../model/index.js';
 import type { SessionFieldStatus } from '../../session/index.js';
-import { describedBy, fieldMessages, useFieldIds, type FieldIds, type FieldMessages } from '../field/field-parts.js';
+import {
+  fieldMessages,
+  fieldsetProps,
+  useFieldIds,
+  type FieldIds,
+  type FieldMessages,
+} from '../field/field-parts.js';
 import { useRequestBinding, type RequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
 
 /** The efforts in increasing order. */
@@ -60,12 +66,7 @@ export function useReasoningEffortField(props: UseReasoningEffortFieldProps = {}
     state: { effort, supported, model: request.model, status: field.status, messages, disabled },
     binding,
     ids,
-    groupProps: {
-      disabled,
-      'aria-describedby': describedBy(ids, messages),
-      'aria-invalid': messages.invalid || undefined,
-      'data-status': field.status,
-    },
+    groupProps: fieldsetProps(ids, messages, field.status, disabled),
     getOptionProps: (option) => ({
       type: 'radio',
       name: `${ids.controlId}-effort`,

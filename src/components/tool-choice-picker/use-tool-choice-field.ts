@@ -10,7 +10,14 @@ import {
   type RealtimeToolChoiceMode,
 } from '../../model/index.js';
 import type { SessionFieldStatus } from '../../session/index.js';
-import { describedBy, fieldMessages, useFieldIds, type FieldIds, type FieldMessages } from '../field/field-parts.js';
+import {
+  describedBy,
+  fieldMessages,
+  fieldsetProps,
+  useFieldIds,
+  type FieldIds,
+  type FieldMessages,
+} from '../field/field-parts.js';
 import { useRequestBinding, type RequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
 
 /** The choice as the picker shows it: a mode, or one specific tool. */
@@ -100,12 +107,7 @@ export function useToolChoiceField(props: UseToolChoiceFieldProps = {}): UseTool
     state: { kind, targetKey, targets, mcpToolName: mcpName, status: field.status, messages, disabled },
     binding,
     ids,
-    groupProps: {
-      disabled,
-      'aria-describedby': describedBy(ids, messages),
-      'aria-invalid': messages.invalid || undefined,
-      'data-status': field.status,
-    },
+    groupProps: fieldsetProps(ids, messages, field.status, disabled),
     getKindInputProps: (option) => ({
       type: 'radio',
       name: `${ids.controlId}-kind`,

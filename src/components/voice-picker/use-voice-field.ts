@@ -10,7 +10,14 @@ import {
   type RealtimeSessionCreateRequest,
 } from '../../model/index.js';
 import type { SessionFieldStatus } from '../../session/index.js';
-import { describedBy, fieldMessages, useFieldIds, type FieldIds, type FieldMessages } from '../field/field-parts.js';
+import {
+  describedBy,
+  fieldMessages,
+  fieldsetProps,
+  useFieldIds,
+  type FieldIds,
+  type FieldMessages,
+} from '../field/field-parts.js';
 import { useRequestBinding, type RequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
 
 /** One built-in voice as the picker offers it. */
@@ -124,12 +131,7 @@ export function useVoiceField(props: UseVoiceFieldProps = {}): UseVoiceFieldRetu
     state,
     binding,
     ids: { voice: voiceIds, speed: speedIds },
-    voiceGroupProps: {
-      'aria-describedby': describedBy(voiceIds, voiceMessages),
-      'aria-invalid': voiceMessages.invalid || undefined,
-      disabled,
-      'data-status': voiceField.status,
-    },
+    voiceGroupProps: fieldsetProps(voiceIds, voiceMessages, voiceField.status, disabled),
     getVoiceInputProps: (voice) => {
       const option = options.find((item) => item.voice === voice);
       return {
