@@ -2,13 +2,7 @@
 import type { ButtonHTMLAttributes, FieldsetHTMLAttributes, InputHTMLAttributes } from 'react';
 import { isReasoningModel, RealtimeReasoning, RealtimeReasoningEffort, writeSessionField } from '../../model/index.js';
 import type { SessionFieldStatus } from '../../session/index.js';
-import {
-  fieldMessages,
-  fieldsetProps,
-  useFieldIds,
-  type FieldIds,
-  type FieldMessages,
-} from '../field/field-parts.js';
+import { fieldMessages, fieldsetProps, useFieldIds, type FieldIds, type FieldMessages } from '../field/field-parts.js';
 import { useRequestBinding, type RequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
 
 /** The efforts in increasing order. */
