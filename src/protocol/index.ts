@@ -8,3 +8,9 @@ export {
   type RealtimeProtocolErrorCode,
 } from './parse.js';
 export * from './client-events.js';
+export {
+  DEV_ENDPOINT_META_NAME,
+  devEndpointContent,
+  parseDevEndpointContent,
+  type RealtimeDevEndpoint,
+} from './dev-endpoint.js';
