@@ -1,6 +1,6 @@
 export { RealtimeConfigError, type ConfigIssue, type ConfigIssueCode } from './errors.js';
 export { RealtimeOff, RealtimeOffSetting, isOff } from './off.js';
-export { redactSecrets, REDACTED, type JsonArray, type JsonObject, type JsonValue } from './json.js';
+export { redactSecrets, redactSecretText, REDACTED, type JsonArray, type JsonObject, type JsonValue } from './json.js';
 export type { FromJsonOptions } from './codec.js';
 export { RealtimeModel, type CopyWithPatch, type ExtraInit } from './base.js';
 export * from './enums.js';

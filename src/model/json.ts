@@ -8,7 +8,7 @@ export type JsonArray = readonly JsonValue[];
 export type JsonObject = { readonly [key: string]: JsonValue };
 
 /** Deeper than this is treated as malformed: it keeps recursion off the stack limit and stops cycles. */
-const MAX_JSON_DEPTH = 128;
+export const MAX_JSON_DEPTH = 128;
 
 /** Values produced by {@link freezeJson}: already copied and frozen, so they can be shared as they are. */
 const frozenJson = new WeakSet<object>();
@@ -72,6 +72,21 @@ export function adoptFrozenJson<T extends object>(value: T): T {
   return value;
 }
 
+/**
+ * Whether a parsed JSON value nests deeper than `maxDepth` levels. Iterative,
+ * so it is safe on exactly the hostile input it exists to catch.
+ */
+export function jsonDeeperThan(value: unknown, maxDepth: number): boolean {
+  const stack: (readonly [unknown, number])[] = [[value, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= maxDepth) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Deep equality for JSON values; list order matters, key order does not. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -90,6 +105,27 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
     if (!Object.hasOwn(bRecord, key) || !jsonEqual(aRecord[key], bRecord[key])) return false;
   }
   return true;
+}
+
+/**
+ * Whether `actual` carries everything `expected` says: equal scalars, the
+ * same list lengths, and every key of `expected` (recursively) with its
+ * value, while `actual` may hold more keys. A server echoing a setting back
+ * fills in defaults (a `server_vad` turn detection gains its `threshold`), so
+ * an acknowledgement is read as "carries what was sent", not "is equal".
+ * An empty list and `null` say the same thing (a cleared `include`).
+ */
+export function jsonCarries(actual: unknown, expected: unknown, depth = 0): boolean {
+  if (actual === expected) return true;
+  if (Array.isArray(expected)) {
+    if (expected.length === 0 && actual === null) return true;
+    if (!Array.isArray(actual) || actual.length !== expected.length || depth >= MAX_JSON_DEPTH) return false;
+    return expected.every((item: unknown, index) => jsonCarries(actual[index], item, depth + 1));
+  }
+  if (!isPlainObject(expected) || !isPlainObject(actual) || depth >= MAX_JSON_DEPTH) return false;
+  return Object.keys(expected).every(
+    (key) => Object.hasOwn(actual, key) && jsonCarries(actual[key], expected[key], depth + 1),
+  );
 }
 
 /** JSON text with object keys sorted, so equal values always give the same text. */
@@ -117,7 +153,9 @@ export const REDACTED = '[redacted]';
 /**
  * A copy of a wire JSON value with secrets masked: every `authorization`
  * string and every value of a `headers` object. Used by `toString()` and by
- * anything that logs session config.
+ * anything that logs session config. Below {@link MAX_JSON_DEPTH} levels a
+ * branch is replaced by a marker, so a hostile, deeply nested frame can never
+ * overflow the stack of whoever logs it.
  *
  * @example
  * ```ts
@@ -125,9 +163,10 @@ export const REDACTED = '[redacted]';
  * // { type: 'mcp', authorization: '[redacted]', headers: { 'X-Key': '[redacted]' } }
  * ```
  */
-export function redactSecrets(value: unknown): unknown {
+export function redactSecrets(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (depth >= MAX_JSON_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactSecrets(item, depth + 1));
   const record = value as Record<string, unknown>;
   return objectFromEntries(
     Object.keys(record).map((key) => {
@@ -136,7 +175,34 @@ export function redactSecrets(value: unknown): unknown {
       if (key === 'headers' && isPlainObject(item)) {
         return [key, objectFromEntries(Object.keys(item).map((name) => [name, REDACTED] as const))] as const;
       }
-      return [key, redactSecrets(item)] as const;
+      return [key, redactSecrets(item, depth + 1)] as const;
     }),
   );
+}
+
+/** What {@link redactSecrets} puts where a value is nested too deep to walk. */
+export const TOO_DEEP = '[nested too deep]';
+
+// Text that could not be read as JSON is masked by pattern: the same secrets, found without a parser.
+const SECRET_TEXT_PATTERNS: readonly (readonly [RegExp, string])[] = [
+  [/("authorization"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`],
+  [/("headers"\s*:\s*)\{[^{}]*\}?/gi, `$1{"${REDACTED}"}`],
+  [/\b(?:ek|sk)[-_][A-Za-z0-9_-]{6,}/g, REDACTED],
+  [/(Bearer\s+)\S+/gi, `$1${REDACTED}`],
+];
+
+/**
+ * Text with secrets masked by pattern: MCP `authorization` and `headers`
+ * values, `ek_…` client secrets, `sk-…` keys and bearer tokens. For frames
+ * that cannot be parsed, so cannot be redacted structurally.
+ *
+ * @example
+ * ```ts
+ * redactSecretText('{"authorization":"tok", "x": "ek_abc123456"'); // '{"authorization":"[redacted]", "x": "[redacted]"'
+ * ```
+ */
+export function redactSecretText(text: string): string {
+  let masked = text;
+  for (const [pattern, replacement] of SECRET_TEXT_PATTERNS) masked = masked.replace(pattern, replacement);
+  return masked;
 }

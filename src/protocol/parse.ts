@@ -1,10 +1,16 @@
 import { RealtimeConfigError, RealtimeSessionCreateRequest, type JsonObject } from '../model/index.js';
-import { isPlainObject } from '../model/json.js';
+import { isPlainObject, jsonDeeperThan, MAX_JSON_DEPTH } from '../model/json.js';
 import type { RealtimeServerEvent, RealtimeServerEventType } from './events.js';
 
 /** Why a server frame was not accepted. */
 export type RealtimeProtocolErrorCode =
-  'frame_too_large' | 'unsupported_frame' | 'invalid_json' | 'not_an_object' | 'missing_type' | 'invalid_event';
+  | 'frame_too_large'
+  | 'frame_too_deep'
+  | 'unsupported_frame'
+  | 'invalid_json'
+  | 'not_an_object'
+  | 'missing_type'
+  | 'invalid_event';
 
 /** A server frame that could not be read. It is reported and ignored; nothing else changes. */
 export interface RealtimeProtocolError {
@@ -26,6 +32,13 @@ export interface ParseServerEventOptions {
    * @default 4 MiB
    */
   readonly maxFrameBytes?: number;
+  /**
+   * Frames nested deeper than this are refused: real events are shallow, and
+   * whatever walks a frame later (the event log, your handlers) must not
+   * have its stack overflowed by a hostile one.
+   * @default 128
+   */
+  readonly maxDepth?: number;
 }
 
 export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
@@ -138,6 +151,8 @@ export function parseServerEvent(data: unknown, options: ParseServerEventOptions
   } catch {
     return fail('invalid_json', 'frame is not valid JSON');
   }
+  const maxDepth = options.maxDepth ?? MAX_JSON_DEPTH;
+  if (jsonDeeperThan(json, maxDepth)) return fail('frame_too_deep', `frame is nested deeper than ${maxDepth} levels`);
   if (!isPlainObject(json)) return fail('not_an_object', 'frame is not a JSON object');
   const raw = json as JsonObject;
   const type = raw['type'];

@@ -1,4 +1,4 @@
-import { redactSecrets, type JsonValue } from '../model/index.js';
+import { redactSecrets, redactSecretText, type JsonValue } from '../model/index.js';
 import { isPlainObject } from '../model/json.js';
 
 /** One frame in the event log. */
@@ -35,6 +35,7 @@ const AUDIO_KEYS: ReadonlySet<string> = new Set(['audio', 'delta']);
 const AUDIO_EVENTS: ReadonlySet<string> = new Set(['response.output_audio.delta', 'input_audio_buffer.append']);
 /** Longest text of an unreadable frame kept in the log. */
 const MAX_INVALID_FRAME_CHARS = 500;
+const MASKED_WINDOW_CHARS = 64 * 1024;
 
 /** @internal The writable side, used by the store. */
 export interface EventLogWriter extends RealtimeEventLog {
@@ -91,7 +92,12 @@ function toEntry(
   at: number,
 ): RealtimeEventLogEntry {
   if (!isPlainObject(payload)) {
-    const text = typeof payload === 'string' ? payload : `[${typeof payload} frame]`;
+    // Masked before the final cut, so a secret straddling it cannot survive as a fragment; the
+    // first cut only bounds the work on a huge frame.
+    const text =
+      typeof payload === 'string'
+        ? redactSecretText(payload.slice(0, MASKED_WINDOW_CHARS))
+        : `[${typeof payload} frame]`;
     return Object.freeze({ id, at, direction, type: 'invalid', payload: text.slice(0, MAX_INVALID_FRAME_CHARS) });
   }
   const type = typeof payload['type'] === 'string' ? payload['type'] : 'invalid';

@@ -4,6 +4,7 @@ export {
   RealtimeSessionUpdateError,
   DEFAULT_COALESCE_MS,
   DEFAULT_EVENT_LOG_SIZE,
+  DEFAULT_ACK_TIMEOUT_MS,
   type RealtimeSessionStore,
   type SessionStoreOptions,
   type SessionChange,

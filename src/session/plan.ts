@@ -23,7 +23,9 @@ const HELD = new Set(['invalid', 'locked', 'rejected']);
  * against the last acknowledged request, and nothing is sent when the same
  * request is already in flight.
  */
-export function planSessionUpdate(state: RealtimeSessionSnapshot): Omit<PendingSessionUpdate, 'eventId'> | undefined {
+export function planSessionUpdate(
+  state: RealtimeSessionSnapshot,
+): Omit<PendingSessionUpdate, 'eventId' | 'sentAt'> | undefined {
   const base = state.acknowledged;
   if (state.status !== 'open' || base === undefined) return undefined;
   let sendable = state.draft;
@@ -37,5 +39,5 @@ export function planSessionUpdate(state: RealtimeSessionSnapshot): Omit<PendingS
   if (isEmptySessionUpdate(session)) return undefined;
   // The model never travels in an update: it is fixed by the connection.
   const fields = changedSessionFields(base, sendable).filter((path) => path !== 'model');
-  return { session, request: sendable, fields };
+  return { session, request: sendable, fields, awaiting: fields };
 }

@@ -9,10 +9,12 @@ import {
   writeSessionField,
   type ConfigIssue,
   type JsonObject,
+  type JsonValue,
   type RealtimeSessionFieldPath,
 } from '../model/index.js';
-import { jsonEqual } from '../model/json.js';
+import { jsonCarries, jsonEqual } from '../model/json.js';
 import type {
+  PendingSessionUpdate,
   RealtimeSessionSnapshot,
   SessionAction,
   SessionError,
@@ -27,6 +29,18 @@ export const MAX_SESSION_ERRORS = 20;
 const NO_ISSUES: readonly ConfigIssue[] = Object.freeze([]);
 const NO_LOCKS: RealtimeSessionSnapshot['locks'] = Object.freeze({});
 const NO_REJECTIONS: RealtimeSessionSnapshot['rejections'] = Object.freeze({});
+const NO_ERRORS: readonly SessionError[] = Object.freeze([]);
+const NO_PENDING: readonly PendingSessionUpdate[] = Object.freeze([]);
+
+/** The server's code for "too many events": not a verdict on the value, so the update is retried, not rejected. */
+export const RATE_LIMIT_CODE = 'rate_limit_exceeded';
+
+/** Error codes that name their field even when the server sends `param: null` (it does for the voice). */
+const FIELD_OF_ERROR_CODE: Readonly<Record<string, RealtimeSessionFieldPath>> = {
+  cannot_update_voice: 'audio.output.voice',
+  cannot_update_model: 'model',
+  cannot_update_tracing: 'tracing',
+};
 
 const LOCK_MESSAGES: Readonly<Record<SessionLock['reason'], string>> = {
   connected: 'The model of a live session cannot change. Reconnect to use the new model.',
@@ -75,6 +89,8 @@ export function initialSessionState(initial: RealtimeSessionCreateRequest): Real
       errors: Object.freeze([]),
       rejections: NO_REJECTIONS,
       locks: NO_LOCKS,
+      unmatchedErrors: NO_ERRORS,
+      timeouts: NO_REJECTIONS,
       sessionId: undefined,
       expiresAt: undefined,
     },
@@ -93,14 +109,26 @@ export function sessionReducer(state: RealtimeSessionSnapshot, action: SessionAc
 
 /** A fresh server session: nothing acknowledged yet, nothing in flight, no locks. */
 function withoutSession(state: RealtimeSessionSnapshot): RealtimeSessionSnapshot {
-  return { ...state, acknowledged: undefined, pending: Object.freeze([]), locks: NO_LOCKS };
+  return {
+    ...state,
+    acknowledged: undefined,
+    pending: NO_PENDING,
+    locks: NO_LOCKS,
+    unmatchedErrors: NO_ERRORS,
+    timeouts: NO_REJECTIONS,
+  };
 }
 
 function apply(state: RealtimeSessionSnapshot, action: SessionAction): RealtimeSessionSnapshot {
   switch (action.type) {
     case 'edit': {
       if (action.draft === state.draft) return state;
-      return { ...state, draft: action.draft, rejections: staleRejectionsDropped(state.rejections, action.draft) };
+      return {
+        ...state,
+        draft: action.draft,
+        rejections: staleRejectionsDropped(state.rejections, action.draft),
+        timeouts: staleRejectionsDropped(state.timeouts, action.draft),
+      };
     }
     case 'revert': {
       const source = state.acknowledged ?? state.initial;
@@ -126,24 +154,16 @@ function apply(state: RealtimeSessionSnapshot, action: SessionAction): RealtimeS
         applied,
         // The diff base of a new session is the empty request: every specified draft field is sent.
         acknowledged: new RealtimeSessionCreateRequest({ model: session.model }),
-        pending: Object.freeze([]),
+        pending: NO_PENDING,
+        unmatchedErrors: NO_ERRORS,
+        timeouts: NO_REJECTIONS,
         locks: Object.freeze({ model: lock('model', 'connected'), ...tracingLock(applied) }),
         sessionId,
         expiresAt,
       };
     }
-    case 'session_updated': {
-      const applied = shareFields(state.applied, action.event.session);
-      const [answered, ...rest] = state.pending;
-      const locks = { ...state.locks, ...tracingLock(applied) };
-      return {
-        ...state,
-        applied,
-        acknowledged: answered?.request ?? state.acknowledged,
-        pending: answered === undefined ? state.pending : Object.freeze(rest),
-        locks: Object.keys(locks).length === Object.keys(state.locks).length ? state.locks : Object.freeze(locks),
-      };
-    }
+    case 'session_updated':
+      return acknowledged(state, shareFields(state.applied, action.event.session));
     case 'server_error':
       return serverError(state, action.event, action.at);
     case 'protocol_error': {
@@ -159,6 +179,8 @@ function apply(state: RealtimeSessionSnapshot, action: SessionAction): RealtimeS
       };
     case 'sent':
       return { ...state, pending: Object.freeze([...state.pending, action.update]) };
+    case 'ack_timeout':
+      return timedOut(state, action.eventId, action.at);
     case 'send_failed':
       return withError(state, {
         source: 'transport',
@@ -208,9 +230,9 @@ function serverError(
   state: RealtimeSessionSnapshot,
   event: Extract<SessionAction, { type: 'server_error' }>['event'],
   at: number,
-) {
+): RealtimeSessionSnapshot {
   const { code, message, param, event_id: eventId } = event.error;
-  const field = param == null ? undefined : sessionFieldOfPath(param);
+  const field = (param == null ? undefined : sessionFieldOfPath(param)) ?? FIELD_OF_ERROR_CODE[code ?? ''];
   const error: SessionError = Object.freeze({
     source: 'server' as const,
     code: code ?? event.error.type,
@@ -220,19 +242,155 @@ function serverError(
     ...(eventId == null ? {} : { eventId }),
     at,
   });
-  const rejected = eventId == null ? undefined : state.pending.find((update) => update.eventId === eventId);
   const next = withError(state, error);
-  if (rejected === undefined) return next;
-  // The API refuses an update whole; the fault is pinned on its `param` when that names a field.
-  const faulty = field !== undefined ? [field] : rejected.fields;
-  const sentJson = rejected.request.toJson() as unknown as JsonObject;
+  if (error.code === RATE_LIMIT_CODE) {
+    // Which update was refused does not matter: updates carry absolute values, so the store
+    // drops what is in flight and re-sends the whole diff once the backoff has passed.
+    return state.pending.length === 0 ? next : { ...next, pending: NO_PENDING, unmatchedErrors: NO_ERRORS };
+  }
+  const rejected =
+    eventId != null
+      ? state.pending.find((update) => update.eventId === eventId)
+      : // Without an event_id, a named field points at the oldest update awaiting it: the server answers in order.
+        field === undefined
+        ? undefined
+        : state.pending.find((update) => update.awaiting.includes(field));
+  if (rejected !== undefined) return rejectUpdate(next, rejected, error);
+  // No event_id and no field: the next acknowledgement shows which update this refused (see `acknowledged`).
+  if (state.pending.length === 0 || eventId != null) return next;
+  return { ...next, unmatchedErrors: Object.freeze([...state.unmatchedErrors, error]) };
+}
+
+/**
+ * The server refused `update` whole. The fault is pinned on the error's
+ * field when it names one (by `param`, or by its code); the update's other
+ * fields were not applied either, so they go back to `dirty` and are re-sent.
+ * A refused voice change is the voice lock, learnt from the server.
+ */
+function rejectUpdate(
+  state: RealtimeSessionSnapshot,
+  update: PendingSessionUpdate,
+  error: SessionError,
+): RealtimeSessionSnapshot {
+  const pending = Object.freeze(state.pending.filter((item) => item !== update));
+  if (error.code === 'cannot_update_voice') {
+    return {
+      ...state,
+      pending,
+      locks: Object.freeze({ ...state.locks, 'audio.output.voice': lock('audio.output.voice', 'audio_output') }),
+    };
+  }
+  const faulty = error.field !== undefined ? [error.field] : update.awaiting;
+  const sentJson = update.request.toJson() as unknown as JsonObject;
   const rejections: Record<string, SessionFieldRejection> = { ...state.rejections };
   for (const path of faulty) rejections[path] = Object.freeze({ value: sessionFieldJson(sentJson, path), error });
+  return { ...state, pending, rejections: Object.freeze(rejections) };
+}
+
+/**
+ * Reconciles a `session.updated` with the updates in flight, by content: it
+ * confirms each awaited field whose value it carries. A confirmation of a
+ * newer update settles the same field of older ones (the server applies
+ * updates in order, so theirs was overwritten). Once a newer update is fully
+ * confirmed, any older one still awaiting was answered with an error that
+ * named no `event_id`: it takes the matching unmatched error as its
+ * rejection, or without one is dropped so its fields are re-sent. A duplicate
+ * or unsolicited `session.updated` confirms only values it really carries.
+ */
+function acknowledged(state: RealtimeSessionSnapshot, applied: RealtimeSessionCreateRequest): RealtimeSessionSnapshot {
+  const appliedJson = applied.toJson() as unknown as JsonObject;
+  let base = state.acknowledged;
+  const settled = new Set<RealtimeSessionFieldPath>();
+  const remaining: PendingSessionUpdate[] = [];
+  let newestAnswered = -1;
+  for (let index = state.pending.length - 1; index >= 0; index--) {
+    const update = state.pending[index] as PendingSessionUpdate;
+    const sent = update.session as unknown as JsonObject;
+    const awaiting: RealtimeSessionFieldPath[] = [];
+    let confirmedAny = false;
+    for (const path of update.awaiting) {
+      if (settled.has(path)) continue;
+      if (!jsonCarries(sessionFieldJson(appliedJson, path), sessionFieldJson(sent, path))) {
+        awaiting.push(path);
+        continue;
+      }
+      confirmedAny = true;
+      settled.add(path);
+      if (base !== undefined) base = writeSessionField(base, path, readSessionField(update.request, path));
+    }
+    if (awaiting.length === 0 && confirmedAny && newestAnswered === -1) newestAnswered = index;
+    if (awaiting.length > 0) {
+      remaining.unshift(awaiting.length === update.awaiting.length ? update : Object.freeze({ ...update, awaiting }));
+    }
+  }
+  const locks = { ...state.locks, ...tracingLock(applied) };
+  let next: RealtimeSessionSnapshot = {
+    ...state,
+    applied,
+    acknowledged: base,
+    pending: remaining.length === state.pending.length && settled.size === 0 ? state.pending : Object.freeze(remaining),
+    timeouts: settled.size === 0 ? state.timeouts : without(state.timeouts, settled),
+    locks: Object.keys(locks).length === Object.keys(state.locks).length ? state.locks : Object.freeze(locks),
+  };
+  if (newestAnswered === -1) return next;
+  const older = new Set(state.pending.slice(0, newestAnswered).map((update) => update.eventId));
+  const unanswered = next.pending.filter((update) => older.has(update.eventId));
+  const errors = [...state.unmatchedErrors];
+  for (const update of unanswered) {
+    const matching = errors.findIndex((error) => error.field === undefined || update.awaiting.includes(error.field));
+    const error = matching === -1 ? undefined : errors.splice(matching, 1)[0];
+    next =
+      error === undefined
+        ? { ...next, pending: Object.freeze(next.pending.filter((item) => item !== update)) }
+        : rejectUpdate(next, update, error);
+  }
+  return { ...next, unmatchedErrors: NO_ERRORS };
+}
+
+/**
+ * An update went unanswered: its fields show the timeout and are re-sent by
+ * the store. A field whose same value already timed out once is rejected, so
+ * a server that never answers it is not asked forever.
+ */
+function timedOut(state: RealtimeSessionSnapshot, eventId: string, at: number): RealtimeSessionSnapshot {
+  const update = state.pending.find((item) => item.eventId === eventId);
+  if (update === undefined) return state;
+  const error: SessionError = Object.freeze({
+    source: 'timeout' as const,
+    code: 'ack_timeout',
+    message: 'The server did not acknowledge this change in time; it is being sent again.',
+    eventId,
+    at,
+  });
+  const sentJson = update.request.toJson() as unknown as JsonObject;
+  const timeouts: Record<string, SessionFieldRejection> = { ...state.timeouts };
+  const rejections: Record<string, SessionFieldRejection> = { ...state.rejections };
+  for (const path of update.awaiting) {
+    const value: JsonValue | undefined = sessionFieldJson(sentJson, path);
+    const before = timeouts[path];
+    if (before !== undefined && jsonEqual(before.value, value)) {
+      rejections[path] = Object.freeze({
+        value,
+        error: Object.freeze({ ...error, message: 'The server never acknowledged this value. Edit or revert it.' }),
+      });
+      delete timeouts[path];
+    } else timeouts[path] = Object.freeze({ value, error });
+  }
   return {
-    ...next,
-    pending: Object.freeze(state.pending.filter((update) => update !== rejected)),
+    ...withError(state, error),
+    pending: Object.freeze(state.pending.filter((item) => item !== update)),
+    timeouts: Object.freeze(timeouts),
     rejections: Object.freeze(rejections),
   };
+}
+
+function without<T>(
+  record: Readonly<Partial<Record<RealtimeSessionFieldPath, T>>>,
+  paths: ReadonlySet<RealtimeSessionFieldPath>,
+): Readonly<Partial<Record<RealtimeSessionFieldPath, T>>> {
+  const keys = Object.keys(record) as RealtimeSessionFieldPath[];
+  if (!keys.some((key) => paths.has(key))) return record;
+  return Object.freeze(Object.fromEntries(keys.filter((key) => !paths.has(key)).map((key) => [key, record[key]])));
 }
 
 function withError(state: RealtimeSessionSnapshot, error: SessionError): RealtimeSessionSnapshot {
@@ -334,10 +492,12 @@ function derive(
               : pendingJson.some((json) => jsonEqual(sessionFieldJson(json, path), draftValue))
                 ? 'pending'
                 : 'dirty';
+    const timeout = status === 'pending' || status === 'dirty' ? state.timeouts[path] : undefined;
     const fieldState: SessionFieldState = {
       status,
       issues: fieldIssues,
       ...(status === 'rejected' && rejection !== undefined ? { error: rejection.error } : {}),
+      ...(timeout === undefined ? {} : { error: timeout.error }),
       ...(fieldLock === undefined ? {} : { lock: fieldLock }),
     };
     const before = previous?.fields[path];

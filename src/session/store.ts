@@ -15,8 +15,8 @@ import {
 import type { RealtimeTransport, RealtimeTransportEvent } from '../transport/index.js';
 import { createEventLog, type RealtimeEventLog } from './event-log.js';
 import { planSessionUpdate } from './plan.js';
-import { initialSessionState, sessionReducer } from './reducer.js';
-import type { RealtimeSessionSnapshot, SessionAction, SessionError } from './types.js';
+import { initialSessionState, RATE_LIMIT_CODE, sessionReducer } from './reducer.js';
+import type { PendingSessionUpdate, RealtimeSessionSnapshot, SessionAction, SessionError } from './types.js';
 
 /** Text fields: typing in them is coalesced instead of sent per keystroke. */
 const TEXT_FIELDS: ReadonlySet<RealtimeSessionFieldPath> = new Set(['instructions']);
@@ -25,6 +25,11 @@ const TEXT_FIELDS: ReadonlySet<RealtimeSessionFieldPath> = new Set(['instruction
 export const DEFAULT_COALESCE_MS = 150;
 /** How many frames the event log keeps. */
 export const DEFAULT_EVENT_LOG_SIZE = 200;
+/** How long an update may go unanswered before it times out and is re-sent. */
+export const DEFAULT_ACK_TIMEOUT_MS = 10_000;
+/** The first wait after a `rate_limit_exceeded`; each further one in a row doubles it, up to 8 s. */
+const RATE_LIMIT_BASE_MS = 250;
+const RATE_LIMIT_MAX_MS = 8_000;
 
 export interface SessionStoreOptions {
   /** The config the session starts from. */
@@ -37,6 +42,14 @@ export interface SessionStoreOptions {
   readonly eventLogSize?: number;
   /** Largest server frame parsed. @default 4 MiB */
   readonly maxFrameBytes?: number;
+  /**
+   * How long a `session.update` may go unanswered. Then its `update()`
+   * promises reject with reason `timeout`, the fields show it, and the store
+   * re-sends what the server has not confirmed. If nothing at all arrived
+   * since it was sent, the socket is taken for dead and replaced.
+   * @default 10000
+   */
+  readonly ackTimeoutMs?: number;
   /**
    * Wraps each listener notification; React tests pass `act` here. Notifications
    * are already batched: a burst of changes in one task notifies once.
@@ -60,7 +73,7 @@ export interface SessionUpdateOptions {
 }
 
 /** Why an `update()` did not reach the live session. */
-export type SessionUpdateFailure = 'invalid' | 'locked' | 'rejected' | 'closed';
+export type SessionUpdateFailure = 'invalid' | 'locked' | 'rejected' | 'closed' | 'timeout';
 
 /**
  * The rejection of an `update()` promise. The draft keeps the edit in every
@@ -120,7 +133,7 @@ export interface RealtimeSessionStore {
   /**
    * Changes the draft and syncs it. Resolves with the applied config once the
    * server acknowledged the edit; rejects with a {@link RealtimeSessionUpdateError}
-   * (`invalid`, `locked`, `rejected`, `closed`) or, for input the model cannot
+   * (`invalid`, `locked`, `rejected`, `closed`, `timeout`) or, for input the model cannot
    * read, a `RealtimeConfigError`. The draft keeps the edit either way, and the
    * promise is safe to ignore: an ignored rejection is not reported as unhandled.
    */
@@ -144,7 +157,7 @@ export interface RealtimeSessionStore {
   /** Swaps the connection; an active session moves to the new transport. */
   setTransport(transport: RealtimeTransport | undefined): void;
   /** Changes options that need no reconnect. */
-  setOptions(options: Pick<SessionStoreOptions, 'coalesceMs'>): void;
+  setOptions(options: Pick<SessionStoreOptions, 'coalesceMs' | 'ackTimeoutMs'>): void;
 }
 
 interface Waiter {
@@ -179,6 +192,12 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
   const handlers = new Map<string, Set<(event: RealtimeServerEvent) => void>>();
   let waiters: Waiter[] = [];
   let coalesceTimer: ReturnType<typeof setTimeout> | undefined;
+  let ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
+  let ackTimer: { readonly eventId: string; readonly handle: ReturnType<typeof setTimeout> } | undefined;
+  /** When the last server frame arrived: an unanswered update with nothing received since means a dead socket. */
+  let lastReceivedAt = 0;
+  let rateLimitedInARow = 0;
+  let rateLimitTimer: ReturnType<typeof setTimeout> | undefined;
   let batchDepth = 0;
   let notifyFrom: RealtimeSessionSnapshot | undefined;
   let unsubscribeTransport = transport?.events(onTransportEvent);
@@ -202,6 +221,7 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
       batchDepth -= 1;
       if (batchDepth === 0) {
         settleWaiters();
+        armAckTimer();
         notify();
       }
     }
@@ -214,6 +234,8 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
   }
 
   function flush(): void {
+    // After a rate limit the server is asked again only once its backoff has passed.
+    if (rateLimitTimer !== undefined) return;
     const plan = planSessionUpdate(state);
     if (plan === undefined || transport === undefined) return;
     const event = sessionUpdateEvent(plan.session);
@@ -224,7 +246,68 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
       return;
     }
     eventLog.record('sent', event, Date.now());
-    dispatch({ type: 'sent', update: { eventId: event.event_id, ...plan } });
+    dispatch({ type: 'sent', update: { eventId: event.event_id, sentAt: Date.now(), ...plan } });
+  }
+
+  /** One timer, always for the oldest update in flight. */
+  function armAckTimer(): void {
+    const oldest = state.pending[0];
+    if (oldest?.eventId === ackTimer?.eventId) return;
+    clearTimeout(ackTimer?.handle);
+    ackTimer = undefined;
+    if (oldest === undefined) return;
+    const wait = Math.max(0, oldest.sentAt + ackTimeoutMs - Date.now());
+    ackTimer = { eventId: oldest.eventId, handle: setTimeout(() => batch(() => ackTimedOut(oldest)), wait) };
+  }
+
+  function ackTimedOut(oldest: PendingSessionUpdate): void {
+    ackTimer = undefined;
+    // Partial confirmations replace the entry, so it is found again by its event id.
+    const update = state.pending.find((item) => item.eventId === oldest.eventId);
+    if (update === undefined) return;
+    const silent = lastReceivedAt <= update.sentAt;
+    dispatch({ type: 'ack_timeout', eventId: update.eventId, at: Date.now() });
+    const seconds = Math.round(ackTimeoutMs / 100) / 10;
+    waiters = waiters.filter((waiter) => {
+      if (!waiter.fields.some((field) => update.awaiting.includes(field))) return true;
+      waiter.reject(
+        new RealtimeSessionUpdateError(
+          'timeout',
+          `The server did not acknowledge the change within ${seconds} s; it is being sent again.`,
+          waiter.fields[0] === undefined ? {} : { field: waiter.fields[0] },
+        ),
+      );
+      return false;
+    });
+    if (silent && transport !== undefined) {
+      // Not a frame since the update left: the socket is half-open. A fresh session re-applies the draft.
+      clearTimeout(coalesceTimer);
+      coalesceTimer = undefined;
+      dispatch({ type: 'reconnect' });
+      transport.connect({ model: state.draft.model });
+      return;
+    }
+    flushUnlessCoalescing();
+  }
+
+  function rateLimited(): void {
+    rateLimitedInARow += 1;
+    clearTimeout(rateLimitTimer);
+    const exponential = Math.min(RATE_LIMIT_MAX_MS, RATE_LIMIT_BASE_MS * 2 ** (rateLimitedInARow - 1));
+    rateLimitTimer = setTimeout(
+      () => {
+        rateLimitTimer = undefined;
+        batch(flushUnlessCoalescing);
+      },
+      exponential / 2 + Math.random() * (exponential / 2),
+    );
+  }
+
+  function clearTimers(): void {
+    clearTimeout(coalesceTimer);
+    coalesceTimer = undefined;
+    clearTimeout(rateLimitTimer);
+    rateLimitTimer = undefined;
   }
 
   function flushNow(): void {
@@ -266,6 +349,7 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
 
   function receive(data: unknown): void {
     const at = Date.now();
+    lastReceivedAt = at;
     const parsed = parseServerEvent(
       data,
       options.maxFrameBytes === undefined ? {} : { maxFrameBytes: options.maxFrameBytes },
@@ -284,12 +368,14 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
         flushNow();
         break;
       case 'session.updated':
+        rateLimitedInARow = 0;
         dispatch({ type: 'session_updated', event });
         flushUnlessCoalescing();
         break;
       case 'error':
         dispatch({ type: 'server_error', event, at });
-        flushUnlessCoalescing();
+        if (event.error.code === RATE_LIMIT_CODE) rateLimited();
+        else flushUnlessCoalescing();
         break;
       case 'response.output_audio.delta':
       case 'output_audio_buffer.started':
@@ -304,13 +390,19 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
   function onTransportEvent(event: RealtimeTransportEvent): void {
     batch(() => {
       if (event.type === 'message') {
-        receive(event.data);
+        try {
+          receive(event.data);
+        } catch (error) {
+          // Nothing a server sends may throw inside the socket's listener: that would stop a Node client.
+          dispatch({
+            type: 'protocol_error',
+            error: { code: 'invalid_event', message: `frame could not be handled: ${String(error)}` },
+            at: Date.now(),
+          });
+        }
         return;
       }
-      if (event.status !== 'open') {
-        clearTimeout(coalesceTimer);
-        coalesceTimer = undefined;
-      }
+      if (event.status !== 'open') clearTimers();
       dispatch({
         type: 'transport',
         status: event.status,
@@ -383,8 +475,7 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
     },
     disconnect() {
       batch(() => {
-        clearTimeout(coalesceTimer);
-        coalesceTimer = undefined;
+        clearTimers();
         transport?.close();
         dispatch({ type: 'disconnect' });
       });
@@ -392,8 +483,7 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
     reconnect() {
       const connection = requireTransport();
       batch(() => {
-        clearTimeout(coalesceTimer);
-        coalesceTimer = undefined;
+        clearTimers();
         dispatch({ type: 'reconnect' });
         connection.connect({ model: state.draft.model });
       });
@@ -437,6 +527,7 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
     },
     setOptions(next) {
       if (next.coalesceMs !== undefined) coalesceMs = next.coalesceMs;
+      if (next.ackTimeoutMs !== undefined) ackTimeoutMs = next.ackTimeoutMs;
     },
   };
 }

@@ -40,8 +40,11 @@ export interface SessionLock {
 
 /** Something that went wrong, kept in the snapshot for display. */
 export interface SessionError {
-  /** `server`: an `error` event; `protocol`: a frame that could not be read; `transport`: the connection. */
-  readonly source: 'server' | 'protocol' | 'transport';
+  /**
+   * `server`: an `error` event; `protocol`: a frame that could not be read;
+   * `transport`: the connection; `timeout`: an update the server never answered.
+   */
+  readonly source: 'server' | 'protocol' | 'transport' | 'timeout';
   readonly code: string;
   readonly message: string;
   /** The server's `param`, for example `session.audio.output.voice`. */
@@ -66,7 +69,10 @@ export interface SessionFieldState {
   readonly status: SessionFieldStatus;
   /** Validation issues of the draft under this field. */
   readonly issues: readonly ConfigIssue[];
-  /** The server's rejection, while the draft holds the refused value. */
+  /**
+   * The server's rejection, while the draft holds the refused value; or, while
+   * the field is re-sent, the timeout of the update that went unanswered.
+   */
   readonly error?: SessionError;
   /** Set when the live session will not change this field. */
   readonly lock?: SessionLock;
@@ -82,6 +88,14 @@ export interface PendingSessionUpdate {
   readonly request: RealtimeSessionCreateRequest;
   /** The fields the payload changes. */
   readonly fields: readonly RealtimeSessionFieldPath[];
+  /**
+   * The fields no `session.updated` has confirmed yet. Acknowledgements are
+   * matched by content, never by position: a `session.updated` confirms each
+   * pending field whose value it carries.
+   */
+  readonly awaiting: readonly RealtimeSessionFieldPath[];
+  /** When it was sent, in epoch milliseconds; the acknowledgement timeout counts from here. */
+  readonly sentAt: number;
 }
 
 /**
@@ -103,7 +117,7 @@ export interface RealtimeSessionSnapshot {
    * so the whole draft is sent. `undefined` without a session.
    */
   readonly acknowledged: RealtimeSessionCreateRequest | undefined;
-  /** Updates in flight, oldest first; acknowledged in this order. */
+  /** Updates in flight, oldest first. */
   readonly pending: readonly PendingSessionUpdate[];
   /** Status, issues, rejection and lock of every field. */
   readonly fields: Readonly<Record<RealtimeSessionFieldPath, SessionFieldState>>;
@@ -115,6 +129,14 @@ export interface RealtimeSessionSnapshot {
   readonly rejections: Readonly<Partial<Record<RealtimeSessionFieldPath, SessionFieldRejection>>>;
   /** Fields the live session will not change, by field. */
   readonly locks: Readonly<Partial<Record<RealtimeSessionFieldPath, SessionLock>>>;
+  /**
+   * Server errors that named no `event_id` while updates were in flight. The
+   * server answers updates in order, so the next acknowledgement tells which
+   * update each one refused.
+   */
+  readonly unmatchedErrors: readonly SessionError[];
+  /** Fields whose update went unanswered and is being re-sent, by field. A second timeout rejects the value. */
+  readonly timeouts: Readonly<Partial<Record<RealtimeSessionFieldPath, SessionFieldRejection>>>;
   /** The server's `sess_…` id. */
   readonly sessionId: string | undefined;
   /** When the server session expires, in epoch seconds. */
@@ -140,4 +162,5 @@ export type SessionAction =
   | { readonly type: 'protocol_error'; readonly error: RealtimeProtocolError; readonly at: number }
   | { readonly type: 'audio_output_started' }
   | { readonly type: 'sent'; readonly update: PendingSessionUpdate }
+  | { readonly type: 'ack_timeout'; readonly eventId: string; readonly at: number }
   | { readonly type: 'send_failed'; readonly error: Error; readonly at: number };

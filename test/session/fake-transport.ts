@@ -25,8 +25,11 @@ export interface FakeTransport extends RealtimeTransport {
   frame(frame: Json | string): void;
   /** Acknowledges the oldest unanswered `session.update` with `session.updated` carrying `session` (default: the update's own payload). */
   ack(session?: Json): void;
-  /** Refuses the oldest unanswered `session.update` with an `error` event. */
-  reject(error: { code: string; message: string; param?: string | null }): void;
+  /**
+   * Refuses the oldest unanswered `session.update` with an `error` event; with
+   * `withEventId: false` the error names no `event_id`, as the API's often do.
+   */
+  reject(error: { code: string; message: string; param?: string | null }, options?: { withEventId?: boolean }): void;
   /** Sets the status as the real transport would and tells the listeners. */
   status_(status: RealtimeTransportStatus, error?: Error): void;
 }
@@ -89,12 +92,12 @@ export function createFakeTransport(): FakeTransport {
       const effective = session ?? (update.session as unknown as Json);
       fake.frame({ type: 'session.updated', event_id: 'event_u', session: { ...effective, type: 'realtime', model } });
     },
-    reject(error) {
+    reject(error, { withEventId = true } = {}) {
       const update = nextUnanswered();
       fake.frame({
         type: 'error',
         event_id: 'event_e',
-        error: { type: 'invalid_request_error', ...error, event_id: update.event_id },
+        error: { type: 'invalid_request_error', param: null, ...error, event_id: withEventId ? update.event_id : null },
       });
     },
     status_(next, error) {

@@ -80,7 +80,7 @@ describe('sessionReducer', () => {
     it('leaving the session drops the diff base, in-flight updates and locks', () => {
       const plan = planSessionUpdate(open());
       expect(plan).toBeDefined();
-      const sent = sessionReducer(open(), { type: 'sent', update: { eventId: 'evt_1', ...plan! } });
+      const sent = sessionReducer(open(), { type: 'sent', update: { eventId: 'evt_1', sentAt: 0, ...plan! } });
       for (const action of [
         { type: 'reconnect' },
         { type: 'disconnect' },
@@ -102,10 +102,10 @@ describe('sessionReducer', () => {
   });
 
   describe('updates', () => {
-    it('sent appends to pending; session_updated acknowledges the oldest and takes its request as the base', () => {
+    it('sent appends to pending; session_updated confirms the fields whose values it carries and moves them into the base', () => {
       const state = open();
       const plan = planSessionUpdate(state)!;
-      const sent = sessionReducer(state, { type: 'sent', update: { eventId: 'evt_1', ...plan } });
+      const sent = sessionReducer(state, { type: 'sent', update: { eventId: 'evt_1', sentAt: 0, ...plan } });
       expect(sent.pending.map((update) => update.eventId)).toEqual(['evt_1']);
       expect(sent.fields.instructions.status).toBe('pending');
       const acked = sessionReducer(sent, {
@@ -116,7 +116,7 @@ describe('sessionReducer', () => {
         }),
       });
       expect(acked.pending).toEqual([]);
-      expect(acked.acknowledged).toBe(plan.request);
+      expect(acked.acknowledged?.equals(plan.request)).toBe(true);
       expect(acked.applied?.instructions).toBe('Hi');
       expect(acked.fields.instructions.status).toBe('synced');
     });
@@ -124,7 +124,7 @@ describe('sessionReducer', () => {
     it('server_error with a pending event_id rejects that update and pins the field from param', () => {
       const state = open();
       const plan = planSessionUpdate(state)!;
-      const sent = sessionReducer(state, { type: 'sent', update: { eventId: 'evt_1', ...plan } });
+      const sent = sessionReducer(state, { type: 'sent', update: { eventId: 'evt_1', sentAt: 0, ...plan } });
       const rejected = sessionReducer(sent, {
         type: 'server_error',
         at: 1,

@@ -151,15 +151,19 @@ describe('given an open session', () => {
       ]);
     });
 
-    it('matches acks in order: the first ack acknowledges the first update', () => {
+    it('confirms each update by the values the acknowledgement carries', () => {
       store.update({ maxOutputTokens: 100 });
       store.update({ outputModalities: ['text'] });
       const [first, second] = snapshot().pending;
       transport.ack();
-      expect(snapshot().acknowledged).toBe(first?.request);
-      expect(snapshot().pending).toEqual([second]);
+      expect(snapshot().acknowledged?.equals(first!.request)).toBe(true);
+      // The second update also carried the first's value, which is now confirmed: only its own field is awaited.
+      expect(snapshot().pending.map((update) => [update.eventId, update.awaiting])).toEqual([
+        [second!.eventId, ['output_modalities']],
+      ]);
       transport.ack();
-      expect(snapshot().acknowledged).toBe(second?.request);
+      expect(snapshot().acknowledged?.equals(second!.request)).toBe(true);
+      expect(snapshot().pending).toEqual([]);
     });
 
     it('does not resend a request that is already in flight', () => {
@@ -283,12 +287,12 @@ describe('given an open session', () => {
   describe('when the server rejects an update', () => {
     it('flags just the field named by param, keeps the draft, and rejects the promise', async () => {
       const promise = settled(store.update({ audio: { output: { voice: 'cedar', speed: 1.2 } } }));
-      transport.reject({ code: 'cannot_update_voice', message: 'No.', param: 'session.audio.output.voice' });
+      transport.reject({ code: 'invalid_value', message: 'No.', param: 'session.audio.output.voice' });
       const result = await promise;
       expect(status('audio.output.voice')).toBe('rejected');
       expect(snapshot().fields['audio.output.voice'].error?.message).toBe('No.');
       expect(snapshot().draft.audio?.output?.voice).toBe('cedar');
-      expect(snapshot().errors.at(-1)).toMatchObject({ source: 'server', code: 'cannot_update_voice' });
+      expect(snapshot().errors.at(-1)).toMatchObject({ source: 'server', code: 'invalid_value' });
       expect(result.ok).toBe(false);
       expect((result as { error: RealtimeSessionUpdateError }).error.reason).toBe('rejected');
       // The other field of the refused update goes again, without the refused value.
