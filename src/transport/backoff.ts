@@ -6,12 +6,20 @@ export interface RealtimeReconnectOptions {
   readonly baseDelayMs?: number;
   /** Ceiling of the delay. @default 10000 */
   readonly maxDelayMs?: number;
+  /**
+   * How long a connection must stay open before the retry count starts
+   * afresh. A server that accepts and then drops every connection (a
+   * flapping one) so still ends in `failed` instead of being redialled forever.
+   * @default 10000
+   */
+  readonly healthyAfterMs?: number;
 }
 
 export const DEFAULT_RECONNECT: Required<RealtimeReconnectOptions> = Object.freeze({
   maxAttempts: 5,
   baseDelayMs: 500,
   maxDelayMs: 10_000,
+  healthyAfterMs: 10_000,
 });
 
 /**

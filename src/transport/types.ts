@@ -77,7 +77,9 @@ export type RealtimeTransportErrorCode =
   | 'no_websocket'
   | 'not_open'
   | 'client_secret_failed'
-  | 'connection_failed';
+  | 'connection_failed'
+  | 'retries_exhausted'
+  | 'no_endpoint';
 
 /**
  * A transport failure with a stable code.

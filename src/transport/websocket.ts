@@ -49,8 +49,11 @@ export interface WebSocketTransportOptions {
   /** The model of the first session. `connect({ model })` can change it for later ones. */
   readonly model: string;
   /**
-   * Fetches an ephemeral `ek_…` client secret from your server. Called before
-   * every connection attempt, so a reconnect never reuses an expired secret.
+   * Fetches an ephemeral `ek_…` client secret from your server. A secret
+   * returned with its `expires_at` is reused by later connection attempts for
+   * the same model while it has at least 30 s left, so a flaky network does
+   * not mint a secret per retry; a secret whose connection is refused, or one
+   * returned as a bare string, is never reused.
    */
   readonly getClientSecret?: (context: RealtimeClientSecretContext) => Promise<RealtimeClientSecretResult>;
   /**
@@ -67,6 +70,8 @@ export interface WebSocketTransportOptions {
 }
 
 const OPEN = 1;
+/** A cached secret is reused only with at least this much life left. */
+const SECRET_REUSE_MARGIN_MS = 30_000;
 
 /** True in browser code, where standard API keys must never be used. */
 function inBrowser(): boolean {
@@ -100,6 +105,7 @@ function endpoint(url: string, model: string): string {
  *   getClientSecret: async ({ model }) => {
  *     const response = await fetch('/api/realtime/client-secret', {
  *       method: 'POST',
+ *       headers: { 'Content-Type': 'application/json' },
  *       body: JSON.stringify({ session: { type: 'realtime', model } }),
  *     });
  *     return (await response.json()) as { value: string };
@@ -127,7 +133,9 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Re
   let model = options.model;
   let socket: WebSocketLike | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let healthyTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
+  let reusable: { readonly value: string; readonly model: string; readonly expiresAtMs: number } | undefined;
   // Bumped whenever a connection is abandoned, so late callbacks of the old one are ignored.
   let generation = 0;
 
@@ -143,6 +151,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Re
     generation += 1;
     clearTimeout(retryTimer);
     retryTimer = undefined;
+    clearTimeout(healthyTimer);
+    healthyTimer = undefined;
     const old = socket;
     socket = undefined;
     if (old !== undefined && old.readyState <= OPEN) old.close(1000, 'client closed');
@@ -150,13 +160,19 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Re
 
   const credentials = async (): Promise<{ protocols: string[]; headers?: Record<string, string> }> => {
     if (getClientSecret !== undefined) {
+      const cached = reusable;
+      if (cached !== undefined && cached.model === model && cached.expiresAtMs - Date.now() > SECRET_REUSE_MARGIN_MS) {
+        return { protocols: ['realtime', `openai-insecure-api-key.${cached.value}`] };
+      }
+      reusable = undefined;
+      const forModel = model;
       let result: RealtimeClientSecretResult;
       try {
-        result = await getClientSecret({ model });
+        result = await getClientSecret({ model: forModel });
       } catch (cause) {
         throw new RealtimeTransportError('client_secret_failed', 'getClientSecret() failed.', { cause });
       }
-      const secret = typeof result === 'string' ? result : result.value;
+      const secret = typeof result === 'string' ? result : result?.value;
       if (typeof secret !== 'string' || secret === '') {
         throw new RealtimeTransportError('client_secret_failed', 'getClientSecret() returned no secret.');
       }
@@ -166,6 +182,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Re
           'getClientSecret() returned a standard API key; only ephemeral ek_ secrets may be used in browsers.',
         );
       }
+      const expiresAt = typeof result === 'string' ? undefined : result.expires_at;
+      if (typeof expiresAt === 'number' && Number.isFinite(expiresAt)) {
+        reusable = { value: secret, model: forModel, expiresAtMs: expiresAt * 1000 };
+      }
       return { protocols: ['realtime', `openai-insecure-api-key.${secret}`] };
     }
     if (inBrowser()) return { protocols: ['realtime', `openai-insecure-api-key.${apiKey ?? ''}`] };
@@ -174,8 +194,18 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Re
 
   const scheduleRetry = (error: Error) => {
     socket = undefined;
+    clearTimeout(healthyTimer);
+    healthyTimer = undefined;
     if (attempt >= reconnect.maxAttempts) {
-      setStatus('failed', { error });
+      const reason =
+        reconnect.maxAttempts === 0
+          ? error
+          : new RealtimeTransportError(
+              'retries_exhausted',
+              `Gave up after ${reconnect.maxAttempts} reconnection attempts. Last: ${error.message}`,
+              { cause: error },
+            );
+      setStatus('failed', { error: reason });
       return;
     }
     attempt += 1;
@@ -220,12 +250,15 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Re
     ws.addEventListener('open', () => {
       if (mine !== generation) return;
       opened = true;
+      // Only a connection that stays up for a while proves the server healthy; one that is
+      // accepted and dropped again (a flapping server) keeps counting towards `failed`.
+      healthyTimer = setTimeout(() => {
+        if (mine === generation) attempt = 0;
+      }, reconnect.healthyAfterMs);
       setStatus('open');
     });
     ws.addEventListener('message', (event) => {
       if (mine !== generation) return;
-      // The server spoke, so this connection works: the next drop starts the backoff afresh.
-      attempt = 0;
       emit({ type: 'message', data: (event as { data?: unknown }).data });
     });
     // Browsers give no reason for a failed handshake; `close` follows `error`, so only `close` acts.
@@ -233,6 +266,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Re
     ws.addEventListener('close', (event) => {
       if (mine !== generation) return;
       const { code, reason } = event as { code?: number; reason?: string };
+      // A refused handshake may be a secret the server no longer accepts: the next attempt mints anew.
+      if (!opened) reusable = undefined;
       const message = opened
         ? `The connection closed unexpectedly (${code ?? 'no code'}${reason ? `: ${reason}` : ''}).`
         : `The connection could not be opened (${code ?? 'no code'}).`;

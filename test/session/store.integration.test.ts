@@ -186,26 +186,55 @@ describe('given a store connected to the emulator', () => {
     expect(store.getSnapshot().applied?.maxOutputTokens).toBe(42);
   });
 
-  it('fetches a fresh ek_ client secret for every connection', async () => {
-    const minted: string[] = [];
-    const getClientSecret = async ({ model }: { model: string }) => {
+  /** Mints from whichever emulator is running now, as an app's server route would. */
+  const minting =
+    (minted: string[]) =>
+    async ({ model }: { model: string }) => {
       const response = await fetch(`${emulator.url}/realtime/client_secrets`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${EMULATOR_API_KEY}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ session: { type: 'realtime', model } }),
       });
-      const secret = (await response.json()) as { value: string };
+      const secret = (await response.json()) as { value: string; expires_at: number };
       minted.push(secret.value);
       return secret;
     };
-    connectStore(new RealtimeSessionCreateRequest({ model: MODEL, instructions: 'Hi.' }), { getClientSecret });
+
+  it('reuses a still-valid ek_ client secret when it reconnects after a drop', async () => {
+    const minted: string[] = [];
+    connectStore(new RealtimeSessionCreateRequest({ model: MODEL, instructions: 'Hi.' }), {
+      getClientSecret: minting(minted),
+    });
     store.connect();
     await until(store, (s) => s.status === 'open' && s.fields.instructions.status === 'synced');
     proxy.killAll();
     await until(store, (s) => s.status === 'reconnecting');
     await until(store, (s) => s.status === 'open' && s.fields.instructions.status === 'synced');
-    expect(minted).toHaveLength(2);
-    expect(minted.every((secret) => secret.startsWith('ek_'))).toBe(true);
-    expect(new Set(minted).size).toBe(2);
+    expect(proxy.connections).toBe(2);
+    expect(minted).toHaveLength(1);
+    expect(minted[0]).toMatch(/^ek_/);
+  });
+
+  it('mints a new secret when the server no longer knows the old one (an emulator restart)', async () => {
+    const minted: string[] = [];
+    const port = emulator.port;
+    const transport = createWebSocketTransport({
+      url: `ws://127.0.0.1:${port}/v1/realtime`,
+      model: MODEL,
+      getClientSecret: minting(minted),
+      WebSocket,
+      reconnect: { baseDelayMs: 50, maxAttempts: 10 },
+    });
+    store = createSessionStore({
+      initial: new RealtimeSessionCreateRequest({ model: MODEL, instructions: 'Hi.' }),
+      transport,
+    });
+    store.connect();
+    await until(store, (s) => s.status === 'open' && s.fields.instructions.status === 'synced');
+    await emulator.close();
+    emulator = await startRealtimeEmulator({ port, host: '127.0.0.1' });
+    await until(store, (s) => s.status === 'open' && s.fields.instructions.status === 'synced', 8000, 'resynced');
+    expect(minted.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(minted).size).toBe(minted.length);
   });
 });

@@ -30,6 +30,13 @@ export interface FaultProxy {
   inject(text: string): void;
   /** Cuts every connection abruptly on both sides; held frames are dropped. */
   killAll(): void;
+  /**
+   * Makes the current connections half-open: they stay up, but nothing
+   * passes either way any more. Later connections work normally.
+   */
+  freeze(): void;
+  /** Cuts the connection that is about to receive the next server frame of `type`, before it arrives. */
+  killOnNext(type: string): void;
   close(): Promise<void>;
 }
 
@@ -40,7 +47,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     handleProtocols: (protocols) => (protocols.has('realtime') ? 'realtime' : false),
   });
   const clientFrames: ObservedFrame[] = [];
-  const pairs = new Set<{ client: WebSocket; upstream: WebSocket; held: string[] }>();
+  const pairs = new Set<{ client: WebSocket; upstream: WebSocket; held: string[]; frozen: boolean }>();
+  let killOn: string | undefined;
   let paused = false;
   let connections = 0;
 
@@ -54,7 +62,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const upstreamSocket = new WebSocket(`${upstream}${request.url ?? ''}`, protocols, {
       headers: authorization === undefined ? {} : { authorization },
     });
-    const pair = { client, upstream: upstreamSocket, held: [] as string[] };
+    const pair = { client, upstream: upstreamSocket, held: [] as string[], frozen: false };
     pairs.add(pair);
     const early: string[] = [];
     upstreamSocket.on('open', () => {
@@ -62,6 +70,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     });
     upstreamSocket.on('message', (data) => {
       const text = data.toString();
+      if (pair.frozen) return;
+      if (killOn !== undefined && text.includes(`"type":"${killOn}"`)) {
+        killOn = undefined;
+        client.terminate();
+        upstreamSocket.terminate();
+        return;
+      }
       if (paused) pair.held.push(text);
       else if (client.readyState === WebSocket.OPEN) client.send(text);
     });
@@ -73,6 +88,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       } catch {
         json = undefined;
       }
+      if (pair.frozen) return;
       clientFrames.push({ at: performance.now(), text, json });
       if (upstreamSocket.readyState === WebSocket.OPEN) upstreamSocket.send(text);
       else early.push(text);
@@ -109,6 +125,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     },
     inject(text) {
       for (const pair of pairs) pair.client.send(text);
+    },
+    freeze() {
+      for (const pair of pairs) pair.frozen = true;
+    },
+    killOnNext(type) {
+      killOn = type;
     },
     killAll() {
       paused = false;

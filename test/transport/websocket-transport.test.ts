@@ -75,7 +75,7 @@ afterEach(() => {
 
 describe('backoffDelay', () => {
   it('doubles per attempt from the base and stops at the ceiling', () => {
-    const options = { maxAttempts: 9, baseDelayMs: 100, maxDelayMs: 1000 };
+    const options = { maxAttempts: 9, baseDelayMs: 100, maxDelayMs: 1000, healthyAfterMs: 0 };
     expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, options, () => 0.999999))).toEqual([
       100, 200, 400, 800, 1000, 1000,
     ]);
@@ -158,9 +158,12 @@ describe('createWebSocketTransport', () => {
   });
 
   describe('given a dropped connection', () => {
-    it('reconnects after the backoff with a fresh secret, then resets the attempts once the server speaks', async () => {
+    it('reconnects after the backoff, and resets the attempts only after a healthy stretch', async () => {
       const getClientSecret = vi.fn(async () => `ek_${FakeSocket.made.length}`);
-      const { transport, events } = transportWith({ getClientSecret, reconnect: { baseDelayMs: 100 } });
+      const { transport, events } = transportWith({
+        getClientSecret,
+        reconnect: { baseDelayMs: 100, healthyAfterMs: 5000 },
+      });
       transport.connect();
       await settle();
       last().fire('open');
@@ -171,11 +174,75 @@ describe('createWebSocketTransport', () => {
       expect(FakeSocket.made).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(1);
       expect(FakeSocket.made).toHaveLength(2);
+      // A secret returned as a bare string has no known expiry, so each attempt mints anew.
       expect(getClientSecret).toHaveBeenCalledTimes(2);
+      // The server speaking is not enough: a connection dropped within the healthy stretch keeps counting.
       last().fire('open');
       last().fire('message', { data: '{"type":"session.created"}' });
       last().fire('close', { code: 1006 });
+      expect(events.at(-1)).toMatchObject({ status: 'reconnecting', attempt: 2 });
+      await vi.advanceTimersByTimeAsync(100);
+      last().fire('open');
+      await vi.advanceTimersByTimeAsync(5000);
+      last().fire('close', { code: 1006 });
       expect(events.at(-1)).toMatchObject({ status: 'reconnecting', attempt: 1 });
+    });
+
+    it('gives up on a flapping server that accepts and drops every connection, saying why', async () => {
+      const { transport, events } = transportWith({ reconnect: { maxAttempts: 3, baseDelayMs: 10 } });
+      transport.connect();
+      await settle();
+      for (let i = 0; i < 10 && transport.status !== 'failed'; i++) {
+        last().fire('open');
+        last().fire('message', { data: '{"type":"session.created"}' });
+        last().fire('close', { code: 1011, reason: 'boom' });
+        await vi.advanceTimersByTimeAsync(1000);
+      }
+      expect(transport.status).toBe('failed');
+      expect(FakeSocket.made).toHaveLength(4);
+      const failed = events.at(-1) as { error?: RealtimeTransportError };
+      expect(failed.error?.code).toBe('retries_exhausted');
+      expect(failed.error?.message).toMatch(/Gave up after 3 reconnection attempts.*1011: boom/);
+    });
+
+    it('reuses a secret that is still valid for the same model, and mints for a new model', async () => {
+      const expiresAt = Math.floor(Date.now() / 1000) + 600;
+      const getClientSecret = vi.fn(async () => ({
+        value: `ek_${getClientSecret.mock.calls.length}`,
+        expires_at: expiresAt,
+      }));
+      const { transport } = transportWith({ getClientSecret, reconnect: { baseDelayMs: 10 } });
+      transport.connect();
+      await settle();
+      last().fire('open');
+      last().fire('close', { code: 1006 });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(getClientSecret).toHaveBeenCalledTimes(1);
+      expect(last().protocols).toEqual(['realtime', 'openai-insecure-api-key.ek_1']);
+      transport.connect({ model: 'gpt-realtime-2' });
+      await settle();
+      expect(getClientSecret).toHaveBeenCalledTimes(2);
+      expect(getClientSecret).toHaveBeenLastCalledWith({ model: 'gpt-realtime-2' });
+    });
+
+    it('mints anew when the secret is about to expire, or when its connection was refused', async () => {
+      let expiresAt = Math.floor(Date.now() / 1000) + 20;
+      const getClientSecret = vi.fn(async () => ({
+        value: `ek_${getClientSecret.mock.calls.length}`,
+        expires_at: expiresAt,
+      }));
+      const { transport } = transportWith({ getClientSecret, reconnect: { baseDelayMs: 10 } });
+      transport.connect();
+      await settle();
+      last().fire('open');
+      last().fire('close', { code: 1006 });
+      await vi.advanceTimersByTimeAsync(10);
+      // 20 s left is under the 30 s margin.
+      expect(getClientSecret).toHaveBeenCalledTimes(2);
+      expiresAt = Math.floor(Date.now() / 1000) + 600;
+      last().fire('close', { code: 1006 }); // refused before it opened: maybe the secret itself
+      await vi.advanceTimersByTimeAsync(100);
+      expect(getClientSecret).toHaveBeenCalledTimes(3);
     });
 
     it('gives up with failed after maxAttempts and opens nothing more', async () => {
