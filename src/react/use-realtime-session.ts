@@ -10,7 +10,9 @@ import {
   type SessionError,
 } from '../session/index.js';
 import {
+  clientSecretFrom,
   createWebSocketTransport,
+  readDevEndpoint,
   type RealtimeClientSecretContext,
   type RealtimeClientSecretResult,
   type RealtimeReconnectOptions,
@@ -25,9 +27,14 @@ export interface UseRealtimeSessionOptions {
    * Fetches an ephemeral `ek_…` client secret from your server (never put a
    * standard API key in the browser). With it, the hook opens a WebSocket
    * session. The latest function is always called, so an inline arrow is fine.
+   * @default under `realtimeDevServer()`, the dev server's own client-secret route
    */
   readonly getClientSecret?: (context: RealtimeClientSecretContext) => Promise<RealtimeClientSecretResult>;
-  /** The Realtime endpoint. Changing it moves the session to a new connection. @default 'wss://api.openai.com/v1/realtime' */
+  /**
+   * The Realtime endpoint. Changing it moves the session to a new connection.
+   * @default under `realtimeDevServer()`, the dev server's endpoint (its
+   * emulator, or OpenAI when it has a key); otherwise `'wss://api.openai.com/v1/realtime'`
+   */
   readonly url?: string;
   /** The WebSocket class. Changing it moves the session to a new connection. @default globalThis.WebSocket */
   readonly WebSocket?: WebSocketConstructor;
@@ -36,8 +43,10 @@ export interface UseRealtimeSessionOptions {
   /** A transport of your own, used instead of `getClientSecret`/`url`. Changing it moves the session. */
   readonly transport?: RealtimeTransport;
   /**
-   * Connect on mount and disconnect on unmount.
-   * @default true when there is a transport or `getClientSecret`
+   * Connect on mount and disconnect on unmount. With nothing to connect to
+   * (no `transport`, no `getClientSecret`, no dev server), the session stays
+   * `idle` with a `no_endpoint` error in `snapshot.errors` that says what to pass.
+   * @default true
    */
   readonly autoConnect?: boolean;
   /** The text coalescing window; can change without reconnecting. @default 150 */
@@ -133,37 +142,40 @@ export function useRealtimeSession(options: UseRealtimeSessionOptions): UseRealt
 
   const createTransport = (from: UseRealtimeSessionOptions): RealtimeTransport | undefined => {
     if (from.transport !== undefined) return from.transport;
-    if (from.getClientSecret === undefined) return undefined;
+    // The page's own dev server, when it announces one, fills in whatever the options leave out.
+    const devEndpoint = from.url === undefined || from.getClientSecret === undefined ? readDevEndpoint() : undefined;
+    const url = from.url ?? devEndpoint?.url;
+    const fallbackSecret = devEndpoint === undefined ? undefined : clientSecretFrom(devEndpoint.clientSecretPath);
+    if (from.getClientSecret === undefined && fallbackSecret === undefined) return undefined;
     return createWebSocketTransport({
       model: from.initial.model,
       getClientSecret: (context) => {
-        const current = latest.current.getClientSecret ?? from.getClientSecret;
+        const current = latest.current.getClientSecret ?? fallbackSecret;
         if (current === undefined) throw new Error('getClientSecret was removed');
         return current(context);
       },
-      ...(from.url === undefined ? {} : { url: from.url }),
+      ...(url === undefined ? {} : { url }),
       ...(from.WebSocket === undefined ? {} : { WebSocket: from.WebSocket }),
       ...(from.reconnect === undefined ? {} : { reconnect: from.reconnect }),
     });
   };
 
-  // The transport reads `latest` when it connects (inside an effect), never while rendering.
-  // eslint-disable-next-line react-hooks/refs
-  const [store] = useState(() => {
-    const transport = createTransport(options);
-    return createSessionStore({
+  const [store] = useState(() =>
+    createSessionStore({
       initial: options.initial,
-      ...(transport === undefined ? {} : { transport }),
+      ...(options.transport === undefined ? {} : { transport: options.transport }),
       ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
       ...(options.batchNotify === undefined ? {} : { batchNotify: options.batchNotify }),
-    });
-  });
+    }),
+  );
 
-  // A new url, WebSocket class or transport means a new connection; other option changes do not.
-  const identity = useRef(identityOf(options));
+  // The connection is built in an effect: finding the dev server's endpoint reads the page, which
+  // rendering (and a server render) must not. A new url, WebSocket class or transport means a new
+  // connection; other option changes do not.
+  const identity = useRef<ConnectionIdentity | undefined>(undefined);
   const nextIdentity = identityOf(options);
   useEffect(() => {
-    if (sameIdentity(identity.current, nextIdentity)) return;
+    if (identity.current !== undefined && sameIdentity(identity.current, nextIdentity)) return;
     identity.current = nextIdentity;
     store.setTransport(createTransport(latest.current));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the identity fields are the dependencies
@@ -196,7 +208,7 @@ export function useRealtimeSession(options: UseRealtimeSessionOptions): UseRealt
     };
   }, [store]);
 
-  const autoConnect = options.autoConnect ?? (options.transport !== undefined || options.getClientSecret !== undefined);
+  const autoConnect = options.autoConnect ?? true;
   useEffect(() => {
     if (autoConnect && store.getSnapshot().status === 'idle') store.connect();
   }, [store, autoConnect]);

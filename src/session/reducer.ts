@@ -208,6 +208,8 @@ function transportChanged(
         });
   switch (action.status) {
     case 'idle':
+      // Staying idle can still have a reason (nothing to connect to).
+      return withTransportError(state);
     case 'open':
       // A socket being open is not a session yet: that starts with `session.created`.
       return state;

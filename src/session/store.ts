@@ -12,7 +12,7 @@ import {
   type RealtimeClientEvent,
   type RealtimeServerEvent,
 } from '../protocol/index.js';
-import type { RealtimeTransport, RealtimeTransportEvent } from '../transport/index.js';
+import { RealtimeTransportError, type RealtimeTransport, type RealtimeTransportEvent } from '../transport/index.js';
 import { createEventLog, type RealtimeEventLog } from './event-log.js';
 import { planSessionUpdate } from './plan.js';
 import { initialSessionState, RATE_LIMIT_CODE, sessionReducer } from './reducer.js';
@@ -20,6 +20,12 @@ import type { PendingSessionUpdate, RealtimeSessionSnapshot, SessionAction, Sess
 
 /** Text fields: typing in them is coalesced instead of sent per keystroke. */
 const TEXT_FIELDS: ReadonlySet<RealtimeSessionFieldPath> = new Set(['instructions']);
+
+const NO_ENDPOINT_ERROR = new RealtimeTransportError(
+  'no_endpoint',
+  'No Realtime endpoint to connect to. Pass getClientSecret (and url, for a server other than OpenAI) or a transport; ' +
+    "in a Vite app, realtimeDevServer() from 'react-realtime-session/server' provides one in development.",
+);
 
 /** The coalescing window for text edits. */
 export const DEFAULT_COALESCE_MS = 150;
@@ -140,7 +146,10 @@ export interface RealtimeSessionStore {
   update(change: SessionChange, options?: SessionUpdateOptions): Promise<RealtimeSessionCreateRequest | undefined>;
   /** Sends coalesced edits now (for example when a text field loses focus). */
   commit(): void;
-  /** Opens the session. Does nothing while one is open or opening. */
+  /**
+   * Opens the session. Does nothing while one is open or opening. Without a
+   * transport it stays `idle` and records a `no_endpoint` error saying what to pass.
+   */
   connect(): void;
   /** Closes the session; pending updates are dropped, the draft stays. */
   disconnect(): void;
@@ -466,7 +475,14 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
       batch(flushNow);
     },
     connect() {
-      const connection = requireTransport();
+      if (transport === undefined) {
+        // Nothing to dial is a configuration problem the UI should show, not a crash of the component that connects.
+        if (state.errors.at(-1)?.code !== NO_ENDPOINT_ERROR.code) {
+          batch(() => dispatch({ type: 'transport', status: 'idle', error: NO_ENDPOINT_ERROR, at: Date.now() }));
+        }
+        return;
+      }
+      const connection = transport;
       if (isActive()) return;
       batch(() => {
         dispatch({ type: 'connect' });

@@ -9,3 +9,4 @@ export {
   type RealtimeClientSecretResult,
   type RealtimeClientSecretContext,
 } from './websocket.js';
+export { readDevEndpoint, clientSecretFrom } from './dev-endpoint.js';

@@ -11,6 +11,7 @@ import {
   useSessionSelector,
   type UseRealtimeSessionOptions,
 } from '../../src/react/index.js';
+import { DEV_ENDPOINT_META_NAME, devEndpointContent } from '../../src/protocol/index.js';
 import { EMULATOR_API_KEY, startRealtimeEmulator, type RunningRealtimeEmulator } from '../../src/server/index.js';
 import { createSessionStore } from '../../src/session/index.js';
 import { actNotify } from '../support/react.js';
@@ -160,11 +161,70 @@ describe('useRealtimeSession', () => {
     }
   });
 
-  it('does not connect without credentials or a transport, and still edits the draft', () => {
-    const { result } = renderHook(() => useRealtimeSession({ initial, batchNotify: act }));
+  it('without any endpoint, opens no socket, stays idle with an error naming the fix, and still edits', async () => {
+    const { result } = renderHook(() =>
+      useRealtimeSession({ initial, WebSocket: CountingWebSocket, batchNotify: actNotify }),
+    );
+    await waitFor(() => expect(result.current.snapshot.errors).toHaveLength(1));
+    expect(result.current.snapshot.errors[0]).toMatchObject({ source: 'transport', code: 'no_endpoint' });
+    expect(result.current.snapshot.errors[0]?.message).toMatch(/getClientSecret.*realtimeDevServer\(\)/);
     act(() => void result.current.update({ instructions: 'Offline.' }));
+    await waitFor(() => expect(result.current.draft.instructions).toBe('Offline.'));
     expect(result.current.status).toBe('idle');
-    expect(result.current.draft.instructions).toBe('Offline.');
+    expect(CountingWebSocket.opened).toBe(0);
+  });
+
+  describe('given a page served by realtimeDevServer() (its endpoint meta tag)', () => {
+    const secretPath = '/api/realtime/client-secret';
+    let secretRequests: { contentType: string | null; body: unknown }[];
+
+    beforeEach(() => {
+      secretRequests = [];
+      const meta = document.createElement('meta');
+      meta.name = DEV_ENDPOINT_META_NAME;
+      meta.content = devEndpointContent({
+        url: `${emulator.url.replace(/^http/, 'ws')}/realtime`,
+        clientSecretPath: secretPath,
+      });
+      document.head.append(meta);
+      // The page's own secret route, as the dev server serves it: it mints from the emulator.
+      const realFetch = globalThis.fetch;
+      vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input) !== secretPath) return realFetch(input, init);
+        const body = JSON.parse(String(init?.body)) as { session: { model: string } };
+        secretRequests.push({ contentType: new Headers(init?.headers).get('content-type'), body });
+        return realFetch(`${emulator.url}/realtime/client_secrets`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${EMULATOR_API_KEY}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      });
+    });
+    afterEach(() => {
+      document.head.querySelector(`meta[name="${DEV_ENDPOINT_META_NAME}"]`)?.remove();
+      vi.unstubAllGlobals();
+    });
+
+    it("connects with { initial } alone, minting through the page's secret route", async () => {
+      const { result } = renderHook(() =>
+        useRealtimeSession({ initial, WebSocket: CountingWebSocket, batchNotify: actNotify }),
+      );
+      await waitFor(() => expect(result.current.status).toBe('open'));
+      await waitFor(() => expect(result.current.applied?.audio?.output?.voice).toBe('marin'));
+      expect(secretRequests).toEqual([
+        { contentType: 'application/json', body: { session: { type: 'realtime', model: 'gpt-realtime-2' } } },
+      ]);
+      expect(emulator.emulator.sessionCount).toBe(1);
+    });
+
+    it("uses the page's endpoint with a getClientSecret of its own", async () => {
+      const { result } = renderHook(() =>
+        useRealtimeSession({ initial, getClientSecret, WebSocket: CountingWebSocket, batchNotify: actNotify }),
+      );
+      await waitFor(() => expect(result.current.status).toBe('open'));
+      expect(secretsMinted).toBe(1);
+      expect(secretRequests).toEqual([]);
+    });
   });
 });
 

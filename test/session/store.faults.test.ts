@@ -139,7 +139,10 @@ describe('slow, duplicated and unmatched answers', () => {
     const { store, proxy } = await setup();
     store.connect();
     await until(store, converged, 3000, 'first sync');
-    const stale = store.eventLog.entries().findLast((entry) => entry.type === 'session.updated');
+    const stale = store.eventLog
+      .entries()
+      .filter((entry) => entry.type === 'session.updated')
+      .at(-1);
     proxy.pause();
     const update = store.update({ audio: { output: { speed: 1.4 } } });
     await eventually(() => proxy.sent('session.update').length >= 2, 2000, 'update sent');

@@ -63,9 +63,14 @@ describe('given a new store', () => {
     expect(status('audio.output.voice')).toBe('synced');
   });
 
-  it('refuses to connect without a transport, naming the fix', () => {
+  it('stays idle without a transport and records one error naming the fix', () => {
     const offline = createSessionStore({ initial: base });
-    expect(() => offline.connect()).toThrow(/no transport/);
+    offline.connect();
+    expect(offline.getSnapshot().status).toBe('idle');
+    expect(offline.getSnapshot().errors).toMatchObject([{ source: 'transport', code: 'no_endpoint' }]);
+    expect(offline.getSnapshot().errors[0]?.message).toMatch(/getClientSecret.*realtimeDevServer\(\)/);
+    offline.connect();
+    expect(offline.getSnapshot().errors).toHaveLength(1);
   });
 });
 
