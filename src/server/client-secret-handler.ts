@@ -18,21 +18,28 @@ export interface ClientSecretHandlerOptions {
   readonly expiresAfterSeconds?: number;
   /** Largest request body accepted. @default 16 KiB */
   readonly maxBodyBytes?: number;
-  /** The fetch to reach the API with (tests, proxies). @default globalThis.fetch */
+  /**
+   * How long the API has to answer, body included. Past it the caller gets
+   * 504 `upstream_timeout` instead of a request that hangs. @default 10000
+   */
+  readonly timeoutMs?: number;
+  /** The fetch to reach the API with (tests, proxies). It is passed an `AbortSignal`. @default globalThis.fetch */
   readonly fetch?: typeof fetch;
 }
 
 const DEFAULT_SESSION = new RealtimeSessionCreateRequest({ model: 'gpt-realtime' });
+const DEFAULT_TIMEOUT_MS = 10_000;
+const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' };
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-  });
-}
-
-function failure(status: number, code: string, message: string, issues?: readonly ConfigIssue[]): Response {
-  return json(status, { error: { type: 'invalid_request_error', code, message, ...(issues ? { issues } : {}) } });
+/** An error answer in the API's shape (`{ error: { type, code, message } }`), never cached. */
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  issues?: readonly ConfigIssue[],
+): Response {
+  const error = { type: 'invalid_request_error', code, message, ...(issues ? { issues } : {}) };
+  return new Response(JSON.stringify({ error }), { status, headers: JSON_HEADERS });
 }
 
 async function readLimited(request: Request, limit: number): Promise<string | undefined> {
@@ -55,6 +62,29 @@ async function readLimited(request: Request, limit: number): Promise<string | un
 }
 
 /**
+ * Settles as `work` does, or rejects once `signal` aborts: a fetch or a body
+ * that ignores the signal still cannot hold the caller past the deadline.
+ */
+function beforeDeadline<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/**
+ * The forms a key can take in a response: as is, escaped inside a JSON
+ * string, and URL-encoded (an upstream may echo a request URL or header).
+ * Longest first, so a form containing another is replaced whole.
+ */
+function keyForms(key: string): string[] {
+  const forms = new Set([key, JSON.stringify(key).slice(1, -1), encodeURIComponent(key)]);
+  return [...forms].filter((form) => form !== '').sort((a, b) => b.length - a.length);
+}
+
+/**
  * A route handler that mints ephemeral `ek_…` client secrets for browsers.
  * It validates the caller's optional `{ session }` config with the model,
  * forwards `POST {baseURL}/realtime/client_secrets` with your key, and
@@ -62,12 +92,21 @@ async function readLimited(request: Request, limit: number): Promise<string | un
  * `(Request) => Promise<Response>` does: Next.js route handlers, Hono, Bun,
  * or Node through the Vite plugin.
  *
+ * Callers send `application/json` (or no body at all, which means `{}`):
+ * anything else gets 415, because a cross-site page can send a form or
+ * `text/plain` without a CORS preflight, but not JSON. Every answer is JSON
+ * with `cache-control: no-store`: an API that does not answer within
+ * `timeoutMs` gives 504 `upstream_timeout`, one that answers something other
+ * than JSON gives 502 `upstream_invalid_response`, an API error keeps its
+ * status (5xx becomes 502), and the key is scrubbed from everything returned.
+ *
  * @example
  * ```ts
  * // app/api/realtime/client-secret/route.ts (Next.js)
  * export const POST = createClientSecretHandler({
  *   apiKey: process.env.OPENAI_API_KEY!,
  *   session: { model: 'gpt-realtime-2', audio: { output: { voice: 'marin' } } },
+ *   timeoutMs: 5_000,
  * });
  * ```
  */
@@ -76,37 +115,56 @@ export function createClientSecretHandler(
 ): (request: Request) => Promise<Response> {
   const baseURL = (options.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
   const limit = options.maxBodyBytes ?? 16 * 1024;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new RangeError('timeoutMs must be a positive number.');
   const base =
     options.session === undefined
       ? DEFAULT_SESSION
       : options.session instanceof RealtimeSessionCreateRequest
         ? options.session
         : new RealtimeSessionCreateRequest(options.session);
-  // Whatever the upstream says, the key must not come back out.
-  const scrub = (text: string) => (options.apiKey === '' ? text : text.split(options.apiKey).join('[redacted]'));
+  // Whatever the upstream says, the key must not come back out, in any encoding.
+  const forms = keyForms(options.apiKey);
+  const scrub = (text: string) => forms.reduce((scrubbed, form) => scrubbed.split(form).join('[redacted]'), text);
 
   return async (request) => {
-    if (request.method !== 'POST') return failure(405, 'method_not_allowed', 'Use POST.');
-    const text = await readLimited(request, limit);
-    if (text === undefined) return failure(413, 'request_too_large', `The body is over ${limit} bytes.`);
+    if (request.method !== 'POST') return errorResponse(405, 'method_not_allowed', 'Use POST.');
+    const contentType = request.headers.get('content-type');
+    const isJson =
+      contentType !== null && (contentType.split(';')[0] ?? '').trim().toLowerCase() === 'application/json';
+    if (contentType !== null && !isJson) {
+      return errorResponse(415, 'unsupported_media_type', 'Send the body as application/json.');
+    }
+    let text: string | undefined;
+    try {
+      text = await readLimited(request, limit);
+    } catch {
+      // The caller went away mid-body (or its stream broke): nobody will read this answer, but it must not throw.
+      return errorResponse(400, 'unreadable_body', 'The request body could not be read.');
+    }
+    if (text === undefined) return errorResponse(413, 'request_too_large', `The body is over ${limit} bytes.`);
+    const empty = text.trim() === '';
+    if (!isJson && !empty) return errorResponse(415, 'unsupported_media_type', 'Send the body as application/json.');
     let body: unknown;
     try {
-      body = text.trim() === '' ? {} : JSON.parse(text);
+      body = empty ? {} : JSON.parse(text);
     } catch {
-      return failure(400, 'invalid_json', 'The body is not valid JSON.');
+      return errorResponse(400, 'invalid_json', 'The body is not valid JSON.');
     }
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      return failure(400, 'invalid_type', 'The body must be a JSON object such as { "session": { … } }.');
+      return errorResponse(400, 'invalid_type', 'The body must be a JSON object such as { "session": { … } }.');
     }
     const asked = (body as Record<string, unknown>)['session'] ?? {};
     if (typeof asked !== 'object' || asked === null || Array.isArray(asked)) {
-      return failure(400, 'invalid_type', 'session must be an object.');
+      return errorResponse(400, 'invalid_type', 'session must be an object.');
     }
     let secretRequest: RealtimeClientSecretCreateRequest;
     try {
       const session = RealtimeSessionCreateRequest.fromJson({ ...base.toJson(), ...asked });
       const unknown = session.unknownKeys()[0];
-      if (unknown !== undefined) return failure(400, 'unknown_parameter', `Unknown parameter: 'session.${unknown}'.`);
+      if (unknown !== undefined) {
+        return errorResponse(400, 'unknown_parameter', `Unknown parameter: 'session.${unknown}'.`);
+      }
       secretRequest = new RealtimeClientSecretCreateRequest({
         session,
         ...(options.expiresAfterSeconds === undefined
@@ -115,33 +173,47 @@ export function createClientSecretHandler(
       });
     } catch (error) {
       if (!(error instanceof RealtimeConfigError)) throw error;
-      return failure(400, error.code, `session.${error.message}`, [
+      return errorResponse(400, error.code, `session.${error.message}`, [
         { ...error.toIssue(), path: `session.${error.path}` },
       ]);
     }
     const issues = validateClientSecretRequest(secretRequest);
-    if (issues.length > 0) return failure(400, 'invalid_config', 'The session config is invalid.', issues);
+    if (issues.length > 0) return errorResponse(400, 'invalid_config', 'The session config is invalid.', issues);
 
+    // One deadline for the whole exchange: an API that sends headers and then stalls mid-body is as stuck as one that never answers.
+    const deadline = AbortSignal.timeout(timeoutMs);
     let upstream: Response;
+    let answer: string;
     try {
-      upstream = await (options.fetch ?? fetch)(`${baseURL}/realtime/client_secrets`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify(secretRequest.toJson()),
-      });
+      upstream = await beforeDeadline(
+        (options.fetch ?? fetch)(`${baseURL}/realtime/client_secrets`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify(secretRequest.toJson()),
+          signal: deadline,
+        }),
+        deadline,
+      );
+      answer = scrub(await beforeDeadline(upstream.text(), deadline));
     } catch {
-      return failure(502, 'upstream_unreachable', 'The Realtime API could not be reached.');
+      if (deadline.aborted) {
+        return errorResponse(504, 'upstream_timeout', `The Realtime API did not answer within ${timeoutMs} ms.`);
+      }
+      return errorResponse(502, 'upstream_unreachable', 'The Realtime API could not be reached.');
     }
-    const answer = scrub(await upstream.text());
-    if (!upstream.ok) {
-      return new Response(answer, {
-        status: upstream.status >= 500 ? 502 : upstream.status,
-        headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-      });
+    try {
+      JSON.parse(answer);
+    } catch {
+      // An HTML error page from a proxy or load balancer: labelled as JSON, it would break the caller's parser.
+      const type = upstream.headers.get('content-type');
+      return errorResponse(
+        502,
+        'upstream_invalid_response',
+        `The Realtime API answered HTTP ${upstream.status} with a body that is not JSON${type === null ? '' : ` (${type})`}.`,
+      );
     }
-    return new Response(answer, {
-      status: 200,
-      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-    });
+    // A 4xx is the caller's or the config's to fix, so it passes through; anything else that is not a success is the API's.
+    const status = upstream.ok ? 200 : upstream.status >= 400 && upstream.status < 500 ? upstream.status : 502;
+    return new Response(answer, { status, headers: JSON_HEADERS });
   };
 }
