@@ -16,7 +16,7 @@ const reactImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', 'coverage'] },
+  { ignores: ['dist', 'storybook-static', 'node_modules', 'coverage', '.pack', 'examples/*/dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
