@@ -2,7 +2,6 @@ import type { Decorator } from '@storybook/react-vite';
 import type { ReactNode } from 'react';
 import { RealtimeSessionCreateRequest, responseCreateEvent } from '../src/index.js';
 import { RealtimeSessionProvider, useRealtimeSession } from '../src/react/index.js';
-import { DEV_REALTIME_URL, getDevClientSecret } from '../stories/support/dev-session.js';
 
 const DEFAULT_INITIAL = new RealtimeSessionCreateRequest({
   model: 'gpt-realtime-2',
@@ -18,8 +17,6 @@ export interface LiveSessionParameters {
 function LiveSession(props: { readonly initial: RealtimeSessionCreateRequest; readonly children: ReactNode }) {
   const session = useRealtimeSession({
     initial: props.initial,
-    getClientSecret: getDevClientSecret,
-    url: DEV_REALTIME_URL,
   });
   return (
     <RealtimeSessionProvider session={session}>

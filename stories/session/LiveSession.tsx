@@ -1,6 +1,5 @@
 import { useId, useSyncExternalStore } from 'react';
 import type { RealtimeSessionCreateRequest } from '../../src/index.js';
-import { DEV_REALTIME_URL, getDevClientSecret } from '../support/dev-session.js';
 import {
   REALTIME_SESSION_FIELD_PATHS,
   RealtimeSessionProvider,
@@ -27,8 +26,6 @@ export interface LiveSessionProps {
 export function LiveSession({ initial, autoConnect = true }: LiveSessionProps) {
   const session = useRealtimeSession({
     initial,
-    getClientSecret: getDevClientSecret,
-    url: DEV_REALTIME_URL,
     autoConnect,
   });
   const { status, snapshot } = session;
