@@ -12,6 +12,7 @@ import {
   type RealtimeSessionSnapshot,
   type RealtimeSessionStore,
 } from '../../src/session/index.js';
+import { settled as settledWith } from '../support/settled.js';
 import { createFakeTransport, type FakeTransport } from './fake-transport.js';
 
 const base = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', instructions: 'Be brief.' });
@@ -22,12 +23,7 @@ let store: RealtimeSessionStore;
 const snapshot = () => store.getSnapshot();
 const status = (path: keyof RealtimeSessionSnapshot['fields']) => snapshot().fields[path].status;
 
-async function settled<T>(promise: Promise<T>) {
-  return promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error: error as RealtimeSessionUpdateError }),
-  );
-}
+const settled = <T>(promise: Promise<T>) => settledWith<T, RealtimeSessionUpdateError>(promise);
 
 /** The session as the server has it after the first whole-draft update: what a duplicate ack would carry. */
 const serverSession = { type: 'realtime', model: 'gpt-realtime', instructions: 'Be brief.', max_output_tokens: 'inf' };

@@ -12,7 +12,10 @@ import {
   type RealtimeSessionSnapshot,
   type RealtimeSessionStore,
 } from '../../src/session/index.js';
+import { settled as settledWith } from '../support/settled.js';
 import { createFakeTransport, type FakeTransport } from './fake-transport.js';
+
+const settled = <T>(promise: Promise<T>) => settledWith<T, unknown>(promise);
 
 const base = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', instructions: 'Be brief.' });
 
@@ -34,13 +37,6 @@ function connectAndSync(session: Record<string, unknown> = {}) {
 
 const snapshot = () => store.getSnapshot();
 const status = (path: keyof RealtimeSessionSnapshot['fields']) => snapshot().fields[path].status;
-
-async function settled<T>(promise: Promise<T>) {
-  return promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-}
 
 beforeEach(() => {
   vi.useFakeTimers();

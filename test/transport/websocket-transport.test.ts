@@ -61,6 +61,24 @@ function transportWith(options: Partial<WebSocketTransportOptions> = {}) {
   return { transport, events, statuses };
 }
 
+/**
+ * A transport minting secrets `ek_1`, `ek_2`… that last `lifetimeSeconds()`, whose first
+ * connection opened and dropped; returns once the 10 ms retry has started.
+ */
+async function droppedOnceWithSecretsLasting(lifetimeSeconds: () => number) {
+  const getClientSecret = vi.fn(async () => ({
+    value: `ek_${getClientSecret.mock.calls.length}`,
+    expires_at: Math.floor(Date.now() / 1000) + lifetimeSeconds(),
+  }));
+  const { transport } = transportWith({ getClientSecret, reconnect: { baseDelayMs: 10 } });
+  transport.connect();
+  await settle();
+  last().fire('open');
+  last().fire('close', { code: 1006 });
+  await vi.advanceTimersByTimeAsync(10);
+  return { transport, getClientSecret };
+}
+
 /** Lets the `await getClientSecret()` inside connect settle. */
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
@@ -206,17 +224,7 @@ describe('createWebSocketTransport', () => {
     });
 
     it('reuses a secret that is still valid for the same model, and mints for a new model', async () => {
-      const expiresAt = Math.floor(Date.now() / 1000) + 600;
-      const getClientSecret = vi.fn(async () => ({
-        value: `ek_${getClientSecret.mock.calls.length}`,
-        expires_at: expiresAt,
-      }));
-      const { transport } = transportWith({ getClientSecret, reconnect: { baseDelayMs: 10 } });
-      transport.connect();
-      await settle();
-      last().fire('open');
-      last().fire('close', { code: 1006 });
-      await vi.advanceTimersByTimeAsync(10);
+      const { transport, getClientSecret } = await droppedOnceWithSecretsLasting(() => 600);
       expect(getClientSecret).toHaveBeenCalledTimes(1);
       expect(last().protocols).toEqual(['realtime', 'openai-insecure-api-key.ek_1']);
       transport.connect({ model: 'gpt-realtime-2' });
@@ -226,20 +234,11 @@ describe('createWebSocketTransport', () => {
     });
 
     it('mints anew when the secret is about to expire, or when its connection was refused', async () => {
-      let expiresAt = Math.floor(Date.now() / 1000) + 20;
-      const getClientSecret = vi.fn(async () => ({
-        value: `ek_${getClientSecret.mock.calls.length}`,
-        expires_at: expiresAt,
-      }));
-      const { transport } = transportWith({ getClientSecret, reconnect: { baseDelayMs: 10 } });
-      transport.connect();
-      await settle();
-      last().fire('open');
-      last().fire('close', { code: 1006 });
-      await vi.advanceTimersByTimeAsync(10);
+      let lifetime = 20;
+      const { getClientSecret } = await droppedOnceWithSecretsLasting(() => lifetime);
       // 20 s left is under the 30 s margin.
       expect(getClientSecret).toHaveBeenCalledTimes(2);
-      expiresAt = Math.floor(Date.now() / 1000) + 600;
+      lifetime = 600;
       last().fire('close', { code: 1006 }); // refused before it opened: maybe the secret itself
       await vi.advanceTimersByTimeAsync(100);
       expect(getClientSecret).toHaveBeenCalledTimes(3);
