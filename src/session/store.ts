@@ -372,6 +372,10 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
     eventLog.record('received', event.raw, at);
     switch (event.type) {
       case 'session.created':
+        // A fresh session has its own rate budget: a wait left over from the old one would only delay the draft.
+        rateLimitedInARow = 0;
+        clearTimeout(rateLimitTimer);
+        rateLimitTimer = undefined;
         dispatch({ type: 'session_created', event });
         // A fresh session gets the whole draft at once, coalescing or not.
         flushNow();
