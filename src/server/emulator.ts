@@ -1,27 +1,115 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { RealtimeClientSecretCreateRequest, RealtimeConfigError, validateClientSecretRequest } from '../model/index.js';
 import { createEventId } from '../protocol/client-events.js';
-import { apiError, bearerToken, HttpError, readBody, sendJson, subprotocolSecret, type ApiErrorBody } from './http.js';
-import { checkSessionUpdate, defaultSessionConfig, mergeSessionUpdate, toneChunk } from './session.js';
+import {
+  createBadFrameCounter,
+  describeValue,
+  isAllowedOrigin,
+  isJsonObject,
+  readClientFrame,
+  requestUrl,
+  tooDeepAt,
+  type ClientFrame,
+} from './guards.js';
+import {
+  apiError,
+  bearerToken,
+  HttpError,
+  readBody,
+  sendJson,
+  serverError,
+  subprotocolSecret,
+  type ApiErrorBody,
+} from './http.js';
+import { createSecretStore } from './secrets.js';
+import {
+  checkSessionUpdate,
+  defaultSessionConfig,
+  instructionsTooLong,
+  mergeSessionUpdate,
+  openSessionState,
+  sessionJson,
+  toneChunk,
+  type SessionUpdateLimits,
+} from './session.js';
 
 type Json = Record<string, unknown>;
 
 /** The API key the emulator accepts when none is configured. It unlocks nothing but the emulator. */
 export const EMULATOR_API_KEY = 'sk-local-emulator';
 
+const MiB = 1024 * 1024;
+
 export interface RealtimeEmulatorOptions {
   /** The standard key clients authenticate with. @default EMULATOR_API_KEY */
   readonly apiKey?: string;
-  /** Largest client frame accepted; larger ones close the socket (1009). @default 1 MiB */
+  /**
+   * Browser origins allowed besides the defaults: exact origins
+   * (`'https://app.example'`), or `'*'` for any. Clients that send no
+   * `Origin` (servers, scripts), pages of the emulator's own origin and pages
+   * on localhost, 127.0.0.1 or [::1] are always allowed; other origins are
+   * refused with 403, so a site the developer visits cannot drive the
+   * emulator. @default []
+   */
+  readonly allowedOrigins?: readonly string[];
+  /**
+   * Largest client frame; a larger one closes the socket (1009), as a
+   * protocol-level limit. The API takes up to 15 MiB of audio in one
+   * `input_audio_buffer.append`. @default 16 MiB
+   */
   readonly maxFrameBytes?: number;
+  /**
+   * Largest client event other than `input_audio_buffer.append` and
+   * `session.update` (which have their own limits); larger ones get a
+   * `too_large` error. Items are echoed back twice, so this also bounds
+   * what one event makes the emulator send. @default 1 MiB
+   */
+  readonly maxEventBytes?: number;
+  /**
+   * Largest effective session config as JSON bytes, instructions aside; an
+   * update that would make it larger gets a `too_large` error. @default 2 MiB
+   */
+  readonly maxSessionBytes?: number;
+  /**
+   * Longest `instructions` (of `session.update` and `response.create`), in
+   * characters; longer ones get a `string_above_max_length` error. The
+   * default is the longest text OpenAI's APIs take in one string field.
+   * @default 1048576
+   */
+  readonly maxInstructionsChars?: number;
+  /**
+   * Deepest nesting of a client event (the event object is level 1); deeper
+   * events get a `too_deep` error. Real events are shallow; tool parameter
+   * schemas reach about 20. @default 64
+   */
+  readonly maxJsonDepth?: number;
+  /**
+   * Frames that are no client event at all (binary, invalid JSON, not an
+   * object, too deep) allowed per connection within a minute; one more is
+   * answered, then the connection is closed with 1008. @default 20
+   */
+  readonly maxBadFrames?: number;
+  /**
+   * Bytes queued for a client that is not reading, beyond which its
+   * connection is terminated instead of growing the emulator's memory.
+   * @default 4 MiB
+   */
+  readonly maxBufferedBytes?: number;
+  /**
+   * Interval of WebSocket pings; a connection that has not answered the
+   * previous ping is terminated. 0 turns the heartbeat off. @default 30 s
+   */
+  readonly heartbeatMs?: number;
+  /** Minted client secrets kept at most; minting more forgets the oldest. @default 10000 */
+  readonly maxSecrets?: number;
   /** Largest HTTP body accepted. @default 64 KiB */
   readonly maxBodyBytes?: number;
   /** Client events allowed per second on one connection, with a burst of twice that. @default 100 */
   readonly eventsPerSecond?: number;
-  /** A connection silent for this long is closed. @default 10 minutes */
+  /** A connection that sends nothing for this long is closed (4000). @default 5 minutes */
   readonly idleTimeoutMs?: number;
   /** Simultaneous sessions; more are refused with 503. @default 500 */
   readonly maxSessions?: number;
@@ -37,53 +125,94 @@ export interface RealtimeEmulator {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
   /** The number of open sessions. */
   readonly sessionCount: number;
+  /** The number of minted client secrets still held (expired ones are pruned every minute and on minting). */
+  readonly secretCount: number;
   /** Closes every session; later connections are refused. */
   close(): Promise<void>;
 }
 
-interface MintedSecret {
-  readonly expiresAtMs: number;
-  /** The session's model: a connection with this secret needs no `?model=`. */
-  readonly model: string;
-  /** The rest of the session config the secret was minted with. */
-  readonly settings: Json;
+const RESPONSE_WORDS = ['Hello', ' from', ' the', ' local', ' Realtime', ' emulator.'];
+/** How often expired secrets are swept when nobody mints. */
+const SECRET_PRUNE_INTERVAL_MS = 60_000;
+/** The client value an event's payload is in, to name in a `too_large` error. */
+const PAYLOAD_PARAMS: Readonly<Record<string, string>> = {
+  'conversation.item.create': 'item',
+  'response.create': 'response',
+};
+
+function frameLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
 }
 
-const RESPONSE_WORDS = ['Hello', ' from', ' the', ' local', ' Realtime', ' emulator.'];
+function frameText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  // `Buffer.from(arrayBuffer)` shares the memory; a Buffer decodes in place. A 16 MiB frame is not copied.
+  return (data instanceof ArrayBuffer ? Buffer.from(data) : data).toString('utf8');
+}
+
+/** Starts the close handshake; a peer that does not complete it within a second is cut off. */
+function closeSocket(ws: WebSocket, code: number, reason: string): void {
+  ws.close(code, reason);
+  setTimeout(() => ws.terminate(), 1000).unref();
+}
 
 /**
  * An HTTP + WebSocket handler that speaks the Realtime API: client secrets,
  * `session.update` with the API's validation and locks, and simulated
- * responses.
+ * responses. No client input can throw out of it or grow it without bound.
  */
 export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): RealtimeEmulator {
   const apiKey = options.apiKey ?? EMULATOR_API_KEY;
+  const allowedOrigins = options.allowedOrigins ?? [];
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
+  const maxEventBytes = options.maxEventBytes ?? MiB;
+  const maxJsonDepth = options.maxJsonDepth ?? 64;
+  const maxBadFrames = options.maxBadFrames ?? 20;
+  const maxBufferedBytes = options.maxBufferedBytes ?? 4 * MiB;
+  const heartbeatMs = options.heartbeatMs ?? 30_000;
   const eventsPerSecond = options.eventsPerSecond ?? 100;
-  const idleTimeoutMs = options.idleTimeoutMs ?? 10 * 60 * 1000;
+  const idleTimeoutMs = options.idleTimeoutMs ?? 5 * 60 * 1000;
   const maxSessions = options.maxSessions ?? 500;
   const deltaMs = options.responseDeltaMs ?? 20;
-  const secrets = new Map<string, MintedSecret>();
-  const sockets = new Set<WebSocket>();
+  const sessionLimits: SessionUpdateLimits = {
+    maxInstructionsChars: options.maxInstructionsChars ?? MiB,
+    maxSessionBytes: options.maxSessionBytes ?? 2 * MiB,
+  };
+  const secrets = createSecretStore(options.maxSecrets ?? 10_000);
+  /** Each open socket, and whether it answered the last heartbeat ping. */
+  const sockets = new Map<WebSocket, { alive: boolean }>();
   const tone = toneChunk();
   let closed = false;
 
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxFrameBytes ?? 1024 * 1024,
+    maxPayload: options.maxFrameBytes ?? 16 * MiB,
     // Browsers offer `realtime` plus the key-carrying protocol; answer with the plain one.
     handleProtocols: (protocols) => (protocols.has('realtime') ? 'realtime' : false),
   });
 
-  function validSecret(token: string): MintedSecret | undefined {
-    const secret = secrets.get(token);
-    if (secret === undefined) return undefined;
-    if (secret.expiresAtMs <= Date.now()) {
-      secrets.delete(token);
-      return undefined;
-    }
-    return secret;
-  }
+  const secretSweeper = setInterval(() => secrets.prune(), SECRET_PRUNE_INTERVAL_MS);
+  secretSweeper.unref();
+  const heartbeat =
+    heartbeatMs > 0
+      ? setInterval(() => {
+          for (const [ws, state] of sockets) {
+            // Silent since the last ping (dead peer, or one that stopped reading): free its slot.
+            if (!state.alive || ws.bufferedAmount > maxBufferedBytes) {
+              ws.terminate();
+              continue;
+            }
+            state.alive = false;
+            try {
+              ws.ping();
+            } catch {
+              ws.terminate();
+            }
+          }
+        }, heartbeatMs)
+      : undefined;
+  heartbeat?.unref();
 
   async function mintClientSecret(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (bearerToken(request.headers.authorization) !== apiKey) {
@@ -96,10 +225,17 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     } catch {
       throw new HttpError(400, apiError('invalid_json', 'The request body is not valid JSON.'));
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    if (!isJsonObject(body)) {
       throw new HttpError(400, apiError('invalid_type', 'The request body must be a JSON object.'));
     }
-    const session = ((body as Json)['session'] ?? { type: 'realtime' }) as Json;
+    const deep = tooDeepAt(body, maxJsonDepth);
+    if (deep !== undefined) {
+      throw new HttpError(
+        400,
+        apiError('too_deep', `The request body nests deeper than ${maxJsonDepth} levels.`, deep === '' ? null : deep),
+      );
+    }
+    const session = (body['session'] ?? { type: 'realtime' }) as Json;
     let parsed: RealtimeClientSecretCreateRequest;
     try {
       parsed = RealtimeClientSecretCreateRequest.fromJson({
@@ -125,34 +261,51 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     const value = createEventId('ek');
     const { model, ...settings } = parsed.session.toJson();
     const effective = mergeSessionUpdate(defaultSessionConfig(model), settings as Json);
-    secrets.set(value, { expiresAtMs: expiresAt * 1000, model, settings: settings as Json });
+    secrets.add(value, { expiresAtMs: expiresAt * 1000, model, settings: settings as Json });
     sendJson(response, 200, { value, expires_at: expiresAt, session: effective });
   }
 
   function handleRequest(request: IncomingMessage, response: ServerResponse): boolean {
-    const url = new URL(request.url ?? '/', 'http://emulator');
-    if (!url.pathname.startsWith('/v1/realtime')) return false;
-    if (request.method === 'OPTIONS') {
-      response.writeHead(204, {
-        'access-control-allow-origin': '*',
-        'access-control-allow-methods': 'POST, OPTIONS',
-        'access-control-allow-headers': 'authorization, content-type',
+    const url = requestUrl(request);
+    if (url === undefined || !url.pathname.startsWith('/v1/realtime')) return false;
+    try {
+      if (!isAllowedOrigin(request, allowedOrigins)) {
+        sendJson(response, 403, { error: originRefused(request) });
+        return true;
+      }
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-methods': 'POST, OPTIONS',
+          'access-control-allow-headers': 'authorization, content-type',
+        });
+        response.end();
+        return true;
+      }
+      if (url.pathname === '/v1/realtime/client_secrets' && request.method === 'POST') {
+        mintClientSecret(request, response).catch((error: unknown) => {
+          if (response.headersSent) return;
+          if (error instanceof HttpError) sendJson(response, error.status, { error: error.body });
+          else sendJson(response, 500, { error: serverError('The emulator failed to handle the request.') });
+        });
+        return true;
+      }
+      sendJson(response, 404, {
+        error: apiError('not_found', `No route for ${describeValue(request.method ?? 'GET')} ${url.pathname}.`),
       });
-      response.end();
-      return true;
+    } catch {
+      // The host server's request listener must never see an exception of ours.
+      if (!response.headersSent) sendJson(response, 500, { error: serverError('The emulator failed.') });
+      else response.destroy();
     }
-    if (url.pathname === '/v1/realtime/client_secrets' && request.method === 'POST') {
-      mintClientSecret(request, response).catch((error: unknown) => {
-        if (response.headersSent) return;
-        if (error instanceof HttpError) sendJson(response, error.status, { error: error.body });
-        else sendJson(response, 500, { error: apiError('server_error', 'The emulator failed to handle the request.') });
-      });
-      return true;
-    }
-    sendJson(response, 404, {
-      error: apiError('not_found', `No route for ${request.method ?? 'GET'} ${url.pathname}.`),
-    });
     return true;
+  }
+
+  function originRefused(request: IncomingMessage): ApiErrorBody {
+    return apiError(
+      'origin_not_allowed',
+      `Origin ${describeValue(request.headers.origin ?? '')} may not use the emulator; add it to allowedOrigins.`,
+    );
   }
 
   function refuse(socket: Duplex, status: number, statusText: string, error: ApiErrorBody): void {
@@ -163,71 +316,113 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(request.url ?? '/', 'http://emulator');
-    if (url.pathname !== '/v1/realtime') return false;
+    const url = requestUrl(request);
+    if (url?.pathname !== '/v1/realtime') return false;
+    // Node hands upgrade sockets over without an error listener: a reset during a refusal would crash the host.
+    socket.on('error', () => socket.destroy());
+    try {
+      acceptUpgrade(request, socket, head, url);
+    } catch {
+      socket.destroy();
+    }
+    return true;
+  }
+
+  function acceptUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, url: URL): void {
     if (closed) {
       refuse(socket, 503, 'Service Unavailable', apiError('server_closing', 'The emulator is shutting down.'));
-      return true;
+      return;
+    }
+    if (!isAllowedOrigin(request, allowedOrigins)) {
+      refuse(socket, 403, 'Forbidden', originRefused(request));
+      return;
     }
     if (sockets.size >= maxSessions) {
       refuse(socket, 503, 'Service Unavailable', apiError('too_many_sessions', 'Too many open sessions.'));
-      return true;
+      return;
     }
     const token =
       bearerToken(request.headers.authorization) ?? subprotocolSecret(request.headers['sec-websocket-protocol']);
-    const secret = token === undefined || token === apiKey ? undefined : validSecret(token);
+    const secret = token === undefined || token === apiKey ? undefined : secrets.get(token);
     if (token === undefined || (token !== apiKey && secret === undefined)) {
       const message =
         token === undefined ? 'Missing bearer or subprotocol credentials.' : 'Invalid or expired credentials.';
       refuse(socket, 401, 'Unauthorized', apiError('invalid_api_key', message));
-      return true;
+      return;
     }
     const model = secret?.model ?? url.searchParams.get('model');
     if (model === null || model === '') {
       refuse(socket, 400, 'Bad Request', apiError('missing_model', 'Give the model as ?model=….', 'model'));
-      return true;
+      return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       const base = defaultSessionConfig(model);
       runSession(ws, mergeSessionUpdate(base, secret?.settings ?? {}));
     });
-    return true;
   }
 
   function runSession(ws: WebSocket, initialConfig: Json): void {
-    sockets.add(ws);
-    let config = initialConfig;
+    const liveness = { alive: true };
+    sockets.set(ws, liveness);
+    ws.on('pong', () => {
+      liveness.alive = true;
+    });
+    let session = openSessionState(initialConfig);
     let voiceLocked = false;
     let tokens = eventsPerSecond * 2;
     let lastRefill = Date.now();
     let response: { readonly id: string; readonly timers: NodeJS.Timeout[]; cancel(): void } | undefined;
     let bufferedAudioBytes = 0;
     let lastItemId: string | null = null;
+    const badFrames = createBadFrameCounter(maxBadFrames);
 
-    const send = (event: Json) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event_id: createEventId('event'), ...event }));
-    };
-    const sendError = (error: ApiErrorBody, eventId?: unknown) =>
-      send({ type: 'error', error: { ...error, event_id: typeof eventId === 'string' ? eventId : null } });
-
-    let idleTimer = setTimeout(() => ws.close(4000, 'idle timeout'), idleTimeoutMs);
-    const touch = () => {
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => ws.close(4000, 'idle timeout'), idleTimeoutMs);
-    };
-
-    send({ type: 'session.created', session: config });
-
-    const startResponse = (event: Json) => {
-      if (response !== undefined) {
-        sendError(
-          apiError('conversation_already_has_active_response', 'A response is already in progress.'),
-          event['event_id'],
-        );
+    const sendText = (text: string | Buffer) => {
+      if (ws.readyState !== ws.OPEN) return;
+      // A client that stops reading must not grow our memory: what it has not taken yet is capped.
+      if (ws.bufferedAmount > maxBufferedBytes) {
+        ws.terminate();
         return;
       }
-      const params = (event['response'] ?? {}) as Json;
-      const modalities = (params['output_modalities'] ?? config['output_modalities'] ?? ['audio']) as string[];
+      ws.send(text, { binary: false });
+    };
+    const send = (event: Json) => sendText(JSON.stringify({ event_id: createEventId('event'), ...event }));
+    const sendSession = (type: 'session.created' | 'session.updated') =>
+      sendText(sessionJson(session.config, `{"event_id":"${createEventId('event')}","type":"${type}","session":`, '}'));
+    const sendError = (error: ApiErrorBody, eventId: string | null) =>
+      send({ type: 'error', error: { ...error, event_id: eventId } });
+
+    const idleTimer = setTimeout(() => closeSocket(ws, 4000, 'idle timeout'), idleTimeoutMs);
+
+    sendSession('session.created');
+
+    const startResponse = (event: Json, eventId: string | null) => {
+      const params = event['response'] ?? {};
+      if (!isJsonObject(params)) {
+        return sendError(apiError('invalid_type', 'response must be an object.', 'response'), eventId);
+      }
+      const requested = params['output_modalities'];
+      if (
+        requested !== undefined &&
+        !(Array.isArray(requested) && requested.length === 1 && (requested[0] === 'audio' || requested[0] === 'text'))
+      ) {
+        return sendError(
+          apiError('invalid_value', "output_modalities must be ['audio'] or ['text'].", 'response.output_modalities'),
+          eventId,
+        );
+      }
+      const tooLong = instructionsTooLong(
+        params['instructions'],
+        'response.instructions',
+        sessionLimits.maxInstructionsChars,
+      );
+      if (tooLong !== undefined) return sendError(tooLong, eventId);
+      if (response !== undefined) {
+        return sendError(
+          apiError('conversation_already_has_active_response', 'A response is already in progress.'),
+          eventId,
+        );
+      }
+      const modalities = (requested ?? session.config['output_modalities'] ?? ['audio']) as string[];
       const audio = modalities.includes('audio');
       const id = createEventId('resp');
       const itemId = createEventId('item');
@@ -296,17 +491,30 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
       timers.push(setTimeout(() => finish('completed'), deltaMs * (RESPONSE_WORDS.length + 1)));
     };
 
-    const handleEvent = (event: Json) => {
-      const eventId = event['event_id'];
-      switch (event['type']) {
+    const handleEvent = (event: Json, eventId: string | null, frameBytes: number) => {
+      const type = event['type'];
+      if (
+        frameBytes > maxEventBytes &&
+        type !== 'session.update' &&
+        type !== 'input_audio_buffer.append' &&
+        typeof type === 'string'
+      ) {
+        const param = PAYLOAD_PARAMS[type] ?? null;
+        return sendError(apiError('too_large', `The event is over ${maxEventBytes} bytes.`, param), eventId);
+      }
+      switch (type) {
         case 'session.update': {
-          const result = checkSessionUpdate(config, event['session'], { voice: voiceLocked });
+          const result = checkSessionUpdate(session, event['session'], {
+            locks: { voice: voiceLocked },
+            limits: sessionLimits,
+            frameBytes,
+          });
           if (!result.ok) return sendError(result.error, eventId);
-          config = result.config;
-          return send({ type: 'session.updated', session: config });
+          session = result.state;
+          return sendSession('session.updated');
         }
         case 'response.create':
-          return startResponse(event);
+          return startResponse(event, eventId);
         case 'response.cancel':
           if (response === undefined)
             return sendError(apiError('response_cancel_not_active', 'There is no active response.'), eventId);
@@ -334,41 +542,51 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
           return send({ type: 'input_audio_buffer.cleared' });
         case 'conversation.item.create': {
           const item = event['item'];
-          if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+          if (!isJsonObject(item)) {
             return sendError(apiError('invalid_type', 'item must be an object.', 'item'), eventId);
           }
           const added = { id: createEventId('item'), object: 'realtime.item', status: 'completed', ...item };
           send({ type: 'conversation.item.added', previous_item_id: lastItemId, item: added });
           send({ type: 'conversation.item.done', item: added });
-          lastItemId = added.id as string;
+          lastItemId = typeof added.id === 'string' ? added.id : null;
           return;
         }
         default:
           return sendError(
-            apiError('invalid_value', `Unknown client event type: ${String(event['type'])}.`, 'type'),
+            apiError('invalid_value', `Unknown client event type: ${describeValue(type)}.`, 'type'),
             eventId,
           );
       }
     };
 
-    ws.on('message', (data, isBinary) => {
-      touch();
+    const handleFrame = (frame: ClientFrame, frameBytes: number) => {
       const now = Date.now();
       tokens = Math.min(eventsPerSecond * 2, tokens + ((now - lastRefill) / 1000) * eventsPerSecond);
       lastRefill = now;
-      if (tokens < 1) return sendError(apiError('rate_limit_exceeded', 'Too many client events; slow down.'));
-      tokens -= 1;
-      if (isBinary) return sendError(apiError('invalid_type', 'Send JSON text frames.'));
-      let event: unknown;
+      const limited = tokens < 1;
+      if (!limited) tokens -= 1;
+      if (limited) sendError(apiError('rate_limit_exceeded', 'Too many client events; slow down.'), frame.eventId);
+      else if (frame.ok) handleEvent(frame.event, frame.eventId, frameBytes);
+      else sendError(frame.error, frame.eventId);
+      // A stream of frames that are no events at all is not a client worth answering forever.
+      if (!frame.ok && badFrames.add(now)) closeSocket(ws, 1008, 'too many malformed frames');
+    };
+
+    ws.on('message', (data, isBinary) => {
+      let eventId: string | null = null;
       try {
-        event = JSON.parse(data.toString());
+        idleTimer.refresh();
+        const frame = readClientFrame(isBinary ? undefined : frameText(data), maxJsonDepth);
+        eventId = frame.eventId;
+        handleFrame(frame, frameLength(data));
       } catch {
-        return sendError(apiError('invalid_json', 'The event is not valid JSON.'));
+        // Nothing a client sends may throw out of a `ws` listener: that would take down the host process.
+        try {
+          sendError(serverError('The emulator failed to handle the event.'), eventId);
+        } catch {
+          ws.terminate();
+        }
       }
-      if (typeof event !== 'object' || event === null || Array.isArray(event)) {
-        return sendError(apiError('invalid_type', 'The event must be a JSON object.'));
-      }
-      handleEvent(event as Json);
     });
     ws.on('close', () => {
       clearTimeout(idleTimer);
@@ -384,15 +602,18 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     get sessionCount() {
       return sockets.size;
     },
+    get secretCount() {
+      return secrets.size;
+    },
     async close() {
       closed = true;
-      const closing = [...sockets].map(
+      clearInterval(secretSweeper);
+      if (heartbeat !== undefined) clearInterval(heartbeat);
+      const closing = [...sockets.keys()].map(
         (ws) =>
           new Promise<void>((resolve) => {
             ws.once('close', () => resolve());
-            ws.close(1001, 'emulator closing');
-            // A peer that never answers the close handshake is cut off.
-            setTimeout(() => ws.terminate(), 1000).unref();
+            closeSocket(ws, 1001, 'emulator closing');
           }),
       );
       await Promise.all(closing);

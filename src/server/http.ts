@@ -12,6 +12,11 @@ export function apiError(code: string, message: string, param: string | null = n
   return { type: 'invalid_request_error', code, message, param };
 }
 
+/** The error body for a failure of the emulator itself, never of the client's input. */
+export function serverError(message: string): ApiErrorBody {
+  return { type: 'server_error', code: 'server_error', message, param: null };
+}
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,

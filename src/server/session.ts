@@ -1,12 +1,21 @@
 import {
   DEFAULT_TURN_DETECTION,
+  REALTIME_SESSION_FIELD_PATHS,
   RealtimeConfigError,
+  RealtimeFunctionTool,
   RealtimeSessionCreateRequest,
   isReasoningModel,
+  readSessionField,
+  sessionFieldJson,
   validateSessionRequest,
+  writeSessionField,
+  type ConfigIssue,
+  type JsonObject,
+  type RealtimeTool,
 } from '../model/index.js';
 import { jsonEqual } from '../model/json.js';
 import { createEventId } from '../protocol/client-events.js';
+import { isJsonObject } from './guards.js';
 import { apiError, type ApiErrorBody } from './http.js';
 
 type Json = Record<string, unknown>;
@@ -72,80 +81,239 @@ export function readSessionConfig(config: Json): RealtimeSessionCreateRequest {
 }
 
 /**
+ * A live session's effective config, both as the wire JSON the emulator
+ * reports and as a model. Updates apply their diff to both, so no update
+ * re-reads the whole config.
+ */
+export interface SessionState {
+  /** The full effective config, as `session.created` and `session.updated` report it. */
+  readonly config: Json;
+  /** The same config (without id, object, expires_at) as a model: what `readSessionConfig(config)` gives. */
+  readonly request: RealtimeSessionCreateRequest;
+}
+
+export function openSessionState(config: Json): SessionState {
+  return { config, request: readSessionConfig(config) };
+}
+
+/** Size limits a `session.update` must keep. */
+export interface SessionUpdateLimits {
+  /** Longest `instructions`, in characters. */
+  readonly maxInstructionsChars: number;
+  /** Largest effective config as JSON bytes, instructions aside (they have their own limit). */
+  readonly maxSessionBytes: number;
+}
+
+export interface SessionUpdateContext {
+  readonly locks: { readonly voice: boolean };
+  readonly limits: SessionUpdateLimits;
+  /** Size of the frame the update came in, which bounds the payload: lets a huge one be refused before it is read. */
+  readonly frameBytes?: number;
+}
+
+export type SessionUpdateResult =
+  { readonly ok: true; readonly state: SessionState } | { readonly ok: false; readonly error: ApiErrorBody };
+
+function refused(error: ApiErrorBody): SessionUpdateResult {
+  return { ok: false, error };
+}
+
+/**
  * Checks a `session.update` payload against a session's effective config as
- * the API does; returns the merged config, or the error to send back.
+ * the API does; returns the updated state, or the error to send back. Only
+ * the payload is read and merged into the cached model; the merged model is
+ * validated whole, so the answers are those of re-reading the merged config.
  */
 export function checkSessionUpdate(
-  config: Json,
+  state: SessionState,
   update: unknown,
-  locks: { readonly voice: boolean },
-): { readonly ok: true; readonly config: Json } | { readonly ok: false; readonly error: ApiErrorBody } {
+  { locks, limits, frameBytes }: SessionUpdateContext,
+): SessionUpdateResult {
   if (typeof update !== 'object' || update === null || Array.isArray(update)) {
-    return { ok: false, error: apiError('invalid_type', 'session must be an object.', 'session') };
+    return refused(apiError('invalid_type', 'session must be an object.', 'session'));
   }
   const payload = update as Json;
   if (payload['type'] !== 'realtime') {
-    return {
-      ok: false,
-      error: apiError('missing_required_parameter', "session.type must be 'realtime'.", 'session.type'),
-    };
+    return refused(apiError('missing_required_parameter', "session.type must be 'realtime'.", 'session.type'));
   }
+  const instructions = payload['instructions'];
+  const tooLong = instructionsTooLong(instructions, 'session.instructions', limits.maxInstructionsChars);
+  if (tooLong !== undefined) return refused(tooLong);
+  // A frame whose other fields are over the limit is refused before the costly reads below.
+  const otherBytes = (frameBytes ?? 0) - (typeof instructions === 'string' ? Buffer.byteLength(instructions) : 0);
+  if (otherBytes > limits.maxSessionBytes) return refused(sessionTooLarge(limits.maxSessionBytes));
+  const { config } = state;
   const model = config['model'];
   if (Object.hasOwn(payload, 'model') && payload['model'] !== model) {
-    return {
-      ok: false,
-      error: apiError(
+    return refused(
+      apiError(
         'cannot_update_model',
         'The model of a live session cannot change; open a new session.',
         'session.model',
       ),
-    };
+    );
   }
   let asked: RealtimeSessionCreateRequest;
   try {
     asked = RealtimeSessionCreateRequest.fromJson({ ...payload, model });
   } catch (error) {
     if (!(error instanceof RealtimeConfigError)) throw error;
-    return { ok: false, error: apiError(error.code, error.toIssue().message, `session.${error.path}`) };
+    return refused(apiError(error.code, error.toIssue().message, `session.${error.path}`));
   }
   const unknown = asked.unknownKeys()[0];
   if (unknown !== undefined) {
-    return {
-      ok: false,
-      error: apiError('unknown_parameter', `Unknown parameter: 'session.${unknown}'.`, `session.${unknown}`),
-    };
+    return refused(apiError('unknown_parameter', `Unknown parameter: 'session.${unknown}'.`, `session.${unknown}`));
   }
   const merged = mergeSessionUpdate(config, payload);
   const audioOutput = (merged['audio'] as Json | undefined)?.['output'] as Json | undefined;
   const previousOutput = (config['audio'] as Json | undefined)?.['output'] as Json | undefined;
   if (locks.voice && !jsonEqual(audioOutput?.['voice'], previousOutput?.['voice'])) {
-    return {
-      ok: false,
-      error: apiError(
+    return refused(
+      apiError(
         'cannot_update_voice',
         "Cannot update a conversation's voice if assistant audio is present.",
         'session.audio.output.voice',
       ),
-    };
+    );
   }
   if (
     config['tracing'] !== null &&
     config['tracing'] !== undefined &&
     !jsonEqual(merged['tracing'], config['tracing'])
   ) {
-    return {
-      ok: false,
-      error: apiError('cannot_update_tracing', 'Tracing cannot be modified once enabled.', 'session.tracing'),
-    };
+    return refused(apiError('cannot_update_tracing', 'Tracing cannot be modified once enabled.', 'session.tracing'));
   }
-  const issue = validateSessionRequest(readSessionConfig(merged))[0];
+  const request = applyPayload(state.request, asked, payload);
+  const issue = validateMerged(request)[0];
   if (issue !== undefined) {
-    return {
-      ok: false,
-      error: apiError(issue.code, `Invalid 'session.${issue.path}': ${issue.message}.`, `session.${issue.path}`),
-    };
+    return refused(apiError(issue.code, `Invalid 'session.${issue.path}': ${issue.message}.`, `session.${issue.path}`));
   }
-  return { ok: true, config: merged };
+  if (Object.hasOwn(payload, 'tools')) merged['tools'] = shareSchemas(payload['tools'], request.tools);
+  if (sessionJsonSize(merged) > limits.maxSessionBytes) return refused(sessionTooLarge(limits.maxSessionBytes));
+  return { ok: true, state: { config: merged, request } };
+}
+
+/**
+ * The payload's tools with each function's parameter schema swapped for the
+ * model's frozen copy of it: equal JSON in the same key order, so what the
+ * session reports is unchanged, but it holds one copy of its schemas, not two.
+ */
+function shareSchemas(raw: unknown, tools: readonly RealtimeTool[] | undefined): unknown {
+  if (!Array.isArray(raw) || tools === undefined) return raw;
+  return raw.map((item: unknown, index) => {
+    const tool = tools[index];
+    const parameters = tool instanceof RealtimeFunctionTool ? tool.parameters : undefined;
+    return isJsonObject(item) && Object.hasOwn(item, 'parameters') && parameters !== undefined
+      ? { ...item, parameters }
+      : item;
+  });
+}
+
+/** The error for instructions (of `session.update` or `response.create`) longer than `maxChars`, worded as the API words it. */
+export function instructionsTooLong(value: unknown, param: string, maxChars: number): ApiErrorBody | undefined {
+  if (typeof value !== 'string' || value.length <= maxChars) return undefined;
+  return apiError(
+    'string_above_max_length',
+    `Invalid '${param}': string too long. Expected a string with maximum length ${maxChars}, but got a string with length ${value.length} instead.`,
+    param,
+  );
+}
+
+function sessionTooLarge(maxBytes: number): ApiErrorBody {
+  return apiError(
+    'too_large',
+    `The session config would be over ${maxBytes} bytes besides its instructions.`,
+    'session',
+  );
+}
+
+/**
+ * The cached model with the payload's fields written in: each field the
+ * payload names replaces the cached one, `audio.input.*` and `audio.output.*`
+ * one by one, as `mergeSessionUpdate` merges the JSON.
+ */
+function applyPayload(
+  request: RealtimeSessionCreateRequest,
+  asked: RealtimeSessionCreateRequest,
+  payload: Json,
+): RealtimeSessionCreateRequest {
+  let next = request;
+  for (const path of REALTIME_SESSION_FIELD_PATHS) {
+    if (sessionFieldJson(payload as JsonObject, path) === undefined) continue;
+    next = writeSessionField(next, path, readSessionField(asked, path));
+  }
+  return next;
+}
+
+/**
+ * Tool lists whose parameter schemas passed validation, each mapped to the
+ * same list without the schemas. Validating an update that leaves the tools
+ * alone then skips walking every schema again: their issues depend on
+ * nothing else, and there were none.
+ */
+const schemaCheckedTools = new WeakMap<readonly RealtimeTool[], readonly RealtimeTool[]>();
+const PARAMETER_ISSUE = /^tools\[\d+\]\.parameters(?:$|[.[])/;
+
+function validateMerged(request: RealtimeSessionCreateRequest): readonly ConfigIssue[] {
+  const tools = request.tools;
+  const withoutSchemas = tools === undefined ? undefined : schemaCheckedTools.get(tools);
+  if (withoutSchemas !== undefined) return validateSessionRequest(request.copyWith({ tools: withoutSchemas }));
+  const issues = validateSessionRequest(request);
+  if (tools !== undefined && !issues.some((issue) => PARAMETER_ISSUE.test(issue.path))) {
+    const stripped = tools.map((tool) =>
+      tool instanceof RealtimeFunctionTool && tool.parameters !== undefined
+        ? tool.copyWith({ parameters: null })
+        : tool,
+    );
+    // Read back through the model, so later copies share the built list instead of rebuilding it.
+    schemaCheckedTools.set(tools, request.copyWith({ tools: stripped }).tools ?? stripped);
+  }
+  return issues;
+}
+
+/**
+ * The UTF-8 JSON of config values, computed once per value: values are never
+ * mutated (updates replace them). Kept as Buffers, off the JS heap, so
+ * answering an edit creates no garbage the size of the whole config.
+ */
+const jsonBytes = new WeakMap<object, Buffer>();
+
+function valueJson(value: unknown): Buffer {
+  if (typeof value !== 'object' || value === null) return Buffer.from(JSON.stringify(value));
+  let bytes = jsonBytes.get(value);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(value));
+    jsonBytes.set(value, bytes);
+  }
+  return bytes;
+}
+
+/** Size of a config's JSON without its instructions, from the cached parts (an upper bound by a few bytes). */
+function sessionJsonSize(config: Json): number {
+  let size = 2;
+  for (const key of Object.keys(config)) {
+    const value = config[key];
+    if (value !== undefined && key !== 'instructions') size += key.length + 4 + valueJson(value).length;
+  }
+  return size;
+}
+
+/**
+ * `${before}${JSON.stringify(config)}${after}` as UTF-8, assembled from the
+ * cached JSON of each value: an instructions edit does not re-serialize 50
+ * tool schemas.
+ */
+export function sessionJson(config: Json, before = '', after = ''): Buffer {
+  const parts: Buffer[] = [Buffer.from(`${before}{`)];
+  let first = true;
+  for (const key of Object.keys(config)) {
+    const value = config[key];
+    if (value === undefined) continue;
+    parts.push(Buffer.from(`${first ? '' : ','}${JSON.stringify(key)}:`), valueJson(value));
+    first = false;
+  }
+  parts.push(Buffer.from(`}${after}`));
+  return Buffer.concat(parts);
 }
 
 /** A 100 ms, 440 Hz PCM16 tone at 24 kHz, base64: the emulator's "voice". */

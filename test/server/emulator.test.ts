@@ -6,7 +6,7 @@ import {
   type RunningRealtimeEmulator,
 } from '../../src/server/index.js';
 import { schemaErrors, withoutServerNulls } from '../official-schema.js';
-import { connect, wsUrl, type TestClient } from './realtime-test-client.js';
+import { connect, currentSession, update, wsUrl, type TestClient } from './realtime-test-client.js';
 
 type Json = Record<string, unknown>;
 const apiKey = 'sk-test-emulator-key';
@@ -32,27 +32,6 @@ async function openSession(model = 'gpt-realtime-2'): Promise<{ client: TestClie
   const client = await connect(wsUrl(emulator.url, model), { apiKey });
   const created = await client.next('session.created');
   return { client, session: created['session'] as Json };
-}
-
-/** Sends a session.update and returns the answer: the session.updated or the error. */
-async function update(client: TestClient, session: Json, eventId = `evt_${Math.random().toString(36).slice(2)}`) {
-  const before = client.events.length;
-  client.send({ type: 'session.update', event_id: eventId, session: { type: 'realtime', ...session } });
-  for (let waited = 0; waited < 2000; waited += 5) {
-    const answer = client.events
-      .slice(before)
-      .find((event) => event['type'] === 'session.updated' || event['type'] === 'error');
-    if (answer !== undefined) return answer;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error('no answer to session.update');
-}
-
-/** The effective config now, read back with an update that changes nothing. */
-async function currentSession(client: TestClient): Promise<Json> {
-  const answer = await update(client, {});
-  expect(answer['type']).toBe('session.updated');
-  return answer['session'] as Json;
 }
 
 describe('the Realtime emulator', () => {
