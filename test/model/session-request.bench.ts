@@ -1,28 +1,12 @@
 import { bench, describe } from 'vitest';
-import { RealtimeSessionCreateRequest, sessionUpdateFor, type JsonObject } from '../../src/model/index.js';
-
-/** A realistic ~2 kB JSON Schema for one function tool's parameters. */
-function parametersSchema(index: number): JsonObject {
-  const properties: Record<string, JsonObject> = {};
-  for (let field = 0; field < 15; field++) {
-    properties[`field_${index}_${field}`] = {
-      type: field % 3 === 0 ? 'string' : field % 3 === 1 ? 'integer' : 'boolean',
-      description: `Field ${field} of tool ${index}: what the model should put here and why it matters.`,
-    };
-  }
-  return { type: 'object', properties, required: Object.keys(properties).slice(0, 4), additionalProperties: false };
-}
+import { RealtimeSessionCreateRequest, sessionUpdateFor } from '../../src/model/index.js';
+import { shopFunctionTools } from '../support/function-tools.js';
 
 const wire = {
   model: 'gpt-realtime-2',
   instructions: 'You are a helpful assistant.',
   audio: { output: { voice: 'marin', speed: 1.1 } },
-  tools: Array.from({ length: 128 }, (_, index) => ({
-    type: 'function',
-    name: `tool_${index}`,
-    description: `Tool number ${index}.`,
-    parameters: parametersSchema(index),
-  })),
+  tools: shopFunctionTools(128),
 };
 
 const request = RealtimeSessionCreateRequest.fromJson(wire);

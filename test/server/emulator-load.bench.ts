@@ -20,34 +20,11 @@ import { createSessionStore, type RealtimeSessionStore } from '../../src/session
 import { createWebSocketTransport } from '../../src/transport/index.js';
 import { until } from '../support/session-waits.js';
 import type { LoadServerReport, LoadServerRequest, LoadServerStats } from './emulator-load-server.js';
+import { shopFunctionTools } from '../support/function-tools.js';
 
 const MODEL = 'gpt-realtime-2';
 const once = { iterations: 1, warmupIterations: 0, time: 0, warmupTime: 0 };
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** `count` function tools, each with a parameters schema of about 2 kB. */
-function functionTools(count: number): JsonObject[] {
-  return Array.from({ length: count }, (_, tool) => ({
-    type: 'function',
-    name: `shop_tool_${tool}`,
-    description: `Looks up shop data of kind ${tool}: stock, prices, opening hours and repair slots.`,
-    parameters: {
-      type: 'object',
-      properties: Object.fromEntries(
-        Array.from({ length: 15 }, (_, field) => [
-          `field_${field}`,
-          {
-            type: field % 3 === 0 ? 'integer' : 'string',
-            description: `Parameter ${field} of tool ${tool}: what the model should put here, in a few words.`,
-            ...(field % 4 === 0 ? { enum: ['a', 'b', 'c'] } : {}),
-          },
-        ]),
-      ),
-      required: ['field_0', 'field_1'],
-      additionalProperties: false,
-    },
-  }));
-}
 
 interface EmulatorProcess {
   readonly url: string;
@@ -175,7 +152,7 @@ describe('emulator under load', () => {
           const batch = Math.min(50, sessionCount - sessions.length);
           sessions.push(...(await Promise.all(Array.from({ length: batch }, () => openRawSession(emulator.url)))));
         }
-        const tools = functionTools(50);
+        const tools = shopFunctionTools(50);
         const setupStarted = performance.now();
         const setup = await Promise.all(sessions.map((session) => session.update({ tools })));
         const setupMs = performance.now() - setupStarted;
@@ -232,7 +209,7 @@ describe('emulator under load', () => {
         model: MODEL,
         instructions: 'You are the voice agent of a bike shop.',
         audio: { output: { voice: 'marin', speed: 1 } },
-        tools: functionTools(8),
+        tools: shopFunctionTools(8),
       });
       const stores: RealtimeSessionStore[] = [];
       try {

@@ -6,13 +6,14 @@
  */
 import { bench, describe } from 'vitest';
 import WebSocket from 'ws';
-import { RealtimeSessionCreateRequest, sessionUpdateFor, type JsonObject } from '../../src/model/index.js';
+import { RealtimeSessionCreateRequest, sessionUpdateFor } from '../../src/model/index.js';
 import { sessionUpdateEvent } from '../../src/protocol/index.js';
 import { EMULATOR_API_KEY, startRealtimeEmulator } from '../../src/server/index.js';
 import { createSessionStore, type RealtimeSessionStore } from '../../src/session/index.js';
 import { createWebSocketTransport } from '../../src/transport/index.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { until } from '../support/session-waits.js';
+import { shopFunctionTools } from '../support/function-tools.js';
 
 /** A production-sized config: instructions, audio settings and eight function tools with schemas. */
 const initial = RealtimeSessionCreateRequest.fromJson({
@@ -22,21 +23,7 @@ const initial = RealtimeSessionCreateRequest.fromJson({
     input: { transcription: { model: 'gpt-4o-mini-transcribe' }, turn_detection: { type: 'semantic_vad' } },
     output: { voice: 'marin', speed: 1.05 },
   },
-  tools: Array.from({ length: 8 }, (_, index) => ({
-    type: 'function',
-    name: `shop_tool_${index}`,
-    description: `Looks up shop data of kind ${index}: stock, prices, opening hours and repair slots.`,
-    parameters: {
-      type: 'object',
-      properties: Object.fromEntries(
-        Array.from({ length: 6 }, (_, field) => [
-          `field_${field}`,
-          { type: 'string', description: `Parameter ${field}: what the model should put here.` },
-        ]),
-      ),
-      required: ['field_0'],
-    },
-  })) as unknown as JsonObject[],
+  tools: shopFunctionTools(8, 6),
 });
 
 async function openSession(): Promise<{ store: RealtimeSessionStore; proxy: FaultProxy; close(): Promise<void> }> {
