@@ -3,21 +3,23 @@
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 
+// Raised by ~2 kB when the store learnt to reconcile acknowledgements by content, time out, back off on rate
+// limits, and the hook learnt to find the dev server's endpoint; the model's slimming is meant to win it back.
 const budgets = [
   // Every export as an app bundles it (model, session, hooks and all form components), React left to the app.
-  { name: 'react-realtime-session (all exports)', contents: "export * from './dist/index.js';", limitBytes: 32 * 1024 },
+  { name: 'react-realtime-session (all exports)', contents: "export * from './dist/index.js';", limitBytes: 34 * 1024 },
   // The common case: the hook, the model and the WebSocket transport; the rest must tree-shake away.
   {
     name: 'useRealtimeSession + RealtimeSessionCreateRequest',
     contents:
       "export { useRealtimeSession, useSessionField, RealtimeSessionProvider, RealtimeSessionCreateRequest } from './dist/index.js';",
-    limitBytes: 19 * 1024,
+    limitBytes: 20.5 * 1024,
   },
   // One component on top of the hook: the others (ToolsEditor and its JSON parser above all) must not come along.
   {
     name: 'VoicePicker + useRealtimeSession',
     contents: "export { VoicePicker, useRealtimeSession, RealtimeSessionProvider } from './dist/index.js';",
-    limitBytes: 21 * 1024,
+    limitBytes: 22.5 * 1024,
   },
 ];
 
@@ -56,7 +58,7 @@ for (const { name, contents, limitBytes } of budgets) {
   const ok = gzipped <= limitBytes;
   failed ||= !ok;
   console.log(
-    `${ok ? 'ok  ' : 'OVER'} ${name}: ${(gzipped / 1024).toFixed(2)} kB gzip (${(code.length / 1024).toFixed(1)} kB min), budget ${(limitBytes / 1024).toFixed(0)} kB`,
+    `${ok ? 'ok  ' : 'OVER'} ${name}: ${(gzipped / 1024).toFixed(2)} kB gzip (${(code.length / 1024).toFixed(1)} kB min), budget ${(limitBytes / 1024).toFixed(1)} kB`,
   );
 }
 process.exit(failed ? 1 : 0);
