@@ -325,6 +325,19 @@ function acknowledged(state: RealtimeSessionSnapshot, applied: RealtimeSessionCr
       remaining.unshift(awaiting.length === update.awaiting.length ? update : Object.freeze({ ...update, awaiting }));
     }
   }
+  // A value that repeats (a slider going back and forth) can be confirmed by the answer to an older update,
+  // and the server may have applied something else since. Wherever the server no longer carries the
+  // acknowledged value and nothing is on its way, the field is re-sent rather than believed synced.
+  if (base !== undefined) {
+    const baseJson = base.toJson() as unknown as JsonObject;
+    for (const path of REALTIME_SESSION_FIELD_PATHS) {
+      const acknowledgedValue = sessionFieldJson(baseJson, path);
+      if (acknowledgedValue === undefined || remaining.some((update) => update.awaiting.includes(path))) continue;
+      if (!jsonCarries(sessionFieldJson(appliedJson, path), acknowledgedValue)) {
+        base = writeSessionField(base, path, undefined);
+      }
+    }
+  }
   const locks = { ...state.locks, ...tracingLock(applied) };
   let next: RealtimeSessionSnapshot = {
     ...state,

@@ -300,8 +300,9 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
   }
 
   function rateLimited(): void {
+    // The other refusals of one burst belong to the wait already running; only a refused retry waits longer.
+    if (rateLimitTimer !== undefined) return;
     rateLimitedInARow += 1;
-    clearTimeout(rateLimitTimer);
     const exponential = Math.min(RATE_LIMIT_MAX_MS, RATE_LIMIT_BASE_MS * 2 ** (rateLimitedInARow - 1));
     rateLimitTimer = setTimeout(
       () => {

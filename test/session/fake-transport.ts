@@ -23,7 +23,11 @@ export interface FakeTransport extends RealtimeTransport {
   open(session?: Json): void;
   /** Sends a frame as the server would (an object is JSON-encoded; a string goes as is). */
   frame(frame: Json | string): void;
-  /** Acknowledges the oldest unanswered `session.update` with `session.updated` carrying `session` (default: the update's own payload). */
+  /**
+   * Acknowledges the oldest unanswered `session.update` with `session.updated`
+   * carrying `session` as the server's whole config; by default, the config
+   * so far with the update applied, as a server would report it.
+   */
   ack(session?: Json): void;
   /**
    * Refuses the oldest unanswered `session.update` with an `error` event; with
@@ -41,6 +45,8 @@ export function createFakeTransport(): FakeTransport {
   let status: RealtimeTransportStatus = 'idle';
   let answered = 0;
   let model = 'gpt-realtime';
+  /** The config the pretend server holds: what a default ack reports, whole. */
+  let serverConfig: Json = {};
   const emit = (event: RealtimeTransportEvent) => {
     for (const listener of [...listeners]) listener(event);
   };
@@ -81,16 +87,21 @@ export function createFakeTransport(): FakeTransport {
     open(session = {}) {
       // Each open is a new server session: earlier updates were answered or lost with the old socket.
       answered = updates().length;
+      serverConfig = { type: 'realtime', model, ...session };
       fake.status_('open');
-      fake.frame({ type: 'session.created', event_id: 'event_c', session: { type: 'realtime', model, ...session } });
+      fake.frame({ type: 'session.created', event_id: 'event_c', session: serverConfig });
     },
     frame(frame) {
       emit({ type: 'message', data: typeof frame === 'string' ? frame : JSON.stringify(frame) });
     },
     ack(session) {
       const update = nextUnanswered();
-      const effective = session ?? (update.session as unknown as Json);
-      fake.frame({ type: 'session.updated', event_id: 'event_u', session: { ...effective, type: 'realtime', model } });
+      serverConfig = {
+        ...(session ?? applyUpdate(serverConfig, update.session as unknown as Json)),
+        type: 'realtime',
+        model,
+      };
+      fake.frame({ type: 'session.updated', event_id: 'event_u', session: serverConfig });
     },
     reject(error, { withEventId = true } = {}) {
       const update = nextUnanswered();
@@ -106,4 +117,19 @@ export function createFakeTransport(): FakeTransport {
     },
   };
   return fake;
+}
+
+/** A `session.update` applied the way the API does: fields replace, `audio.input` / `audio.output` merge key by key. */
+function applyUpdate(config: Json, update: Json): Json {
+  const next: Json = { ...config, ...update };
+  const audio = update['audio'] as Json | undefined;
+  if (audio !== undefined) {
+    const before = (config['audio'] ?? {}) as Json;
+    next['audio'] = Object.fromEntries(
+      ['input', 'output']
+        .filter((side) => before[side] !== undefined || audio[side] !== undefined)
+        .map((side) => [side, { ...(before[side] as Json | undefined), ...(audio[side] as Json | undefined) }]),
+    );
+  }
+  return next;
 }

@@ -78,6 +78,30 @@ describe('acknowledgements are matched by content', () => {
     // The first edit's value was overwritten by the user's own later edit, so it is not "applied" as such.
     expect((await Promise.race([first, Promise.resolve('open')])) !== 'open').toBe(true);
   });
+
+  it('a repeated value confirmed by an older answer is re-sent once the server shows something else', () => {
+    for (const speed of [1.4, 0.5, 1.4]) void store.update({ audio: { output: { speed } } });
+    // The answer to the first update carries 1.4: by content it also matches the third.
+    transport.ack({ ...serverSession, audio: { output: { speed: 1.4 } } });
+    expect(snapshot().pending).toEqual([]);
+    const sent = transport.updates().length;
+    // The server then applies the second update: it no longer has the acknowledged 1.4.
+    transport.frame({
+      type: 'session.updated',
+      event_id: 'late',
+      session: { ...serverSession, audio: { output: { speed: 0.5 } } },
+    });
+    expect(status('audio.output.speed')).toBe('pending');
+    expect(transport.updates()).toHaveLength(sent + 1);
+    expect(transport.updates().at(-1)?.session).toEqual({ type: 'realtime', audio: { output: { speed: 1.4 } } });
+    transport.frame({
+      type: 'session.updated',
+      event_id: 'u',
+      session: { ...serverSession, audio: { output: { speed: 1.4 } } },
+    });
+    expect(status('audio.output.speed')).toBe('synced');
+    expect(snapshot().applied?.audio?.output?.speed).toBe(1.4);
+  });
 });
 
 describe('errors without an event_id', () => {
@@ -175,7 +199,7 @@ describe('rate limits', () => {
       }
       waits.push(waited);
     }
-    // Equal jitter: each wait is at least half its exponential step (125, 250, 500 ms).
+    // Equal jitter: each wait is at least half its exponential step (125, 250, 500 ms), since each retry was refused.
     expect(waits[0]).toBeGreaterThanOrEqual(120);
     expect(waits[1]).toBeGreaterThanOrEqual(250);
     expect(waits[2]).toBeGreaterThanOrEqual(500);
