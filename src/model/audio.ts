@@ -1,41 +1,28 @@
-import {
-  copyModel,
-  readContext,
-  readModel,
-  readSafely,
-  RealtimeModel,
-  type CopyWithPatch,
-  type ExtraInit,
-} from './base.js';
+import { defineModel, readContext, readSafely, RealtimeModel, type ExtraInit } from './base.js';
 import {
   booleanCodec,
-  defineFields,
   discriminatedCodec,
-  enumCodec,
+  fixed,
   modelCodec,
   numberCodec,
+  oneOf,
   stringArrayCodec,
   stringCodec,
   stringOrCodec,
   type FromJsonOptions,
-  type ReadContext,
 } from './codec.js';
-import type {
+import {
   RealtimeAudioFormatType,
   RealtimeEagerness,
   RealtimeNoiseReductionType,
   RealtimeTranscriptionDelay,
-  RealtimeTranscriptionModel,
-  RealtimeVoice,
+  type RealtimeTranscriptionModel,
+  type RealtimeVoice,
 } from './enums.js';
 import { RealtimeOff } from './off.js';
+import { atLeastOne, REALTIME_LIMITS } from './rules.js';
 
 // ---------------------------------------------------------------- audio format
-
-const formatFields = defineFields('RealtimeAudioFormat', {
-  type: { codec: enumCodec<RealtimeAudioFormatType>() },
-  rate: { codec: numberCodec },
-});
 
 export interface RealtimeAudioFormatInit extends ExtraInit {
   /** `audio/pcm` (16-bit PCM), `audio/pcmu` (G.711 μ-law) or `audio/pcma` (G.711 A-law). */
@@ -58,43 +45,19 @@ export interface RealtimeAudioFormatJson {
  * new RealtimeAudioFormat({ type: 'audio/pcm', rate: 24000 }).toJson(); // { type: 'audio/pcm', rate: 24000 }
  * ```
  */
-export class RealtimeAudioFormat extends RealtimeModel<RealtimeAudioFormatJson> {
+export class RealtimeAudioFormat extends RealtimeModel<RealtimeAudioFormatJson, RealtimeAudioFormatInit> {
   declare readonly type?: RealtimeAudioFormatType;
   declare readonly rate?: number;
 
-  constructor(init: RealtimeAudioFormatInit = {}) {
-    super(formatFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return formatFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeAudioFormat {
-    return readSafely(() => RealtimeAudioFormat.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeAudioFormat {
-    return readModel(RealtimeAudioFormat, formatFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeAudioFormatInit>): RealtimeAudioFormat {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeAudioFormat', {
+      type: oneOf(RealtimeAudioFormatType),
+      rate: { codec: numberCodec },
+    });
   }
 }
 
 // ---------------------------------------------------------------- transcription
-
-const transcriptionFields = defineFields('RealtimeTranscription', {
-  model: { codec: enumCodec<RealtimeTranscriptionModel>() },
-  language: { codec: stringCodec },
-  languages: { codec: stringArrayCodec },
-  keywords: { codec: stringArrayCodec },
-  prompt: { codec: stringCodec },
-  delay: { codec: enumCodec<RealtimeTranscriptionDelay>() },
-});
 
 export interface RealtimeTranscriptionInit extends ExtraInit {
   /** Transcription model, for example `gpt-4o-transcribe`. */
@@ -130,7 +93,7 @@ export interface RealtimeTranscriptionJson {
  * new RealtimeTranscription({ model: 'gpt-4o-transcribe', language: 'en' });
  * ```
  */
-export class RealtimeTranscription extends RealtimeModel<RealtimeTranscriptionJson> {
+export class RealtimeTranscription extends RealtimeModel<RealtimeTranscriptionJson, RealtimeTranscriptionInit> {
   /** Turns transcription off (`null` on the wire). */
   static readonly off = RealtimeOff;
 
@@ -141,34 +104,19 @@ export class RealtimeTranscription extends RealtimeModel<RealtimeTranscriptionJs
   declare readonly prompt?: string;
   declare readonly delay?: RealtimeTranscriptionDelay;
 
-  constructor(init: RealtimeTranscriptionInit = {}) {
-    super(transcriptionFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return transcriptionFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeTranscription {
-    return readSafely(() => RealtimeTranscription.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeTranscription {
-    return readModel(RealtimeTranscription, transcriptionFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeTranscriptionInit>): RealtimeTranscription {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeTranscription', {
+      model: { codec: stringCodec, nonEmpty: true },
+      language: { codec: stringCodec },
+      languages: { codec: stringArrayCodec, check: atLeastOne('language') },
+      keywords: { codec: stringArrayCodec },
+      prompt: { codec: stringCodec },
+      delay: oneOf(RealtimeTranscriptionDelay),
+    });
   }
 }
 
 // ---------------------------------------------------------------- noise reduction
-
-const noiseReductionFields = defineFields('RealtimeNoiseReduction', {
-  type: { codec: enumCodec<RealtimeNoiseReductionType>() },
-});
 
 export interface RealtimeNoiseReductionInit extends ExtraInit {
   /** `near_field` for headsets, `far_field` for laptop or room microphones. */
@@ -189,46 +137,18 @@ export interface RealtimeNoiseReductionJson {
  * new RealtimeNoiseReduction({ type: 'near_field' });
  * ```
  */
-export class RealtimeNoiseReduction extends RealtimeModel<RealtimeNoiseReductionJson> {
+export class RealtimeNoiseReduction extends RealtimeModel<RealtimeNoiseReductionJson, RealtimeNoiseReductionInit> {
   /** Turns noise reduction off (`null` on the wire). */
   static readonly off = RealtimeOff;
 
   declare readonly type?: RealtimeNoiseReductionType;
 
-  constructor(init: RealtimeNoiseReductionInit = {}) {
-    super(noiseReductionFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return noiseReductionFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeNoiseReduction {
-    return readSafely(() => RealtimeNoiseReduction.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeNoiseReduction {
-    return readModel(RealtimeNoiseReduction, noiseReductionFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeNoiseReductionInit>): RealtimeNoiseReduction {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeNoiseReduction', { type: oneOf(RealtimeNoiseReductionType) });
   }
 }
 
 // ---------------------------------------------------------------- turn detection
-
-const serverVadFields = defineFields('RealtimeServerVad', {
-  type: { codec: stringCodec },
-  threshold: { codec: numberCodec },
-  prefixPaddingMs: { codec: numberCodec },
-  silenceDurationMs: { codec: numberCodec },
-  createResponse: { codec: booleanCodec },
-  interruptResponse: { codec: booleanCodec },
-  idleTimeoutMs: { codec: numberCodec, nullable: true },
-});
 
 export interface RealtimeServerVadInit extends ExtraInit {
   readonly type?: 'server_vad';
@@ -265,7 +185,7 @@ export interface RealtimeServerVadJson {
  * new RealtimeServerVad({ threshold: 0.6, silenceDurationMs: 400, idleTimeoutMs: 10000 });
  * ```
  */
-export class RealtimeServerVad extends RealtimeModel<RealtimeServerVadJson> {
+export class RealtimeServerVad extends RealtimeModel<RealtimeServerVadJson, RealtimeServerVadInit, 'type'> {
   declare readonly type: 'server_vad';
   declare readonly threshold?: number;
   declare readonly prefixPaddingMs?: number;
@@ -274,35 +194,18 @@ export class RealtimeServerVad extends RealtimeModel<RealtimeServerVadJson> {
   declare readonly interruptResponse?: boolean;
   declare readonly idleTimeoutMs?: number | RealtimeOff;
 
-  constructor(init: RealtimeServerVadInit = {}) {
-    super(serverVadFields, { ...init, type: 'server_vad' });
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return serverVadFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeServerVad {
-    return readSafely(() => RealtimeServerVad.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeServerVad {
-    return readModel(RealtimeServerVad, serverVadFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<Omit<RealtimeServerVadInit, 'type'>>): RealtimeServerVad {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeServerVad', {
+      type: fixed('server_vad'),
+      threshold: { codec: numberCodec, range: REALTIME_LIMITS.vadThreshold },
+      prefixPaddingMs: { codec: numberCodec, range: { min: 0, integer: true } },
+      silenceDurationMs: { codec: numberCodec, range: { min: 0, integer: true } },
+      createResponse: { codec: booleanCodec },
+      interruptResponse: { codec: booleanCodec },
+      idleTimeoutMs: { codec: numberCodec, nullable: true, range: { ...REALTIME_LIMITS.idleTimeoutMs, integer: true } },
+    });
   }
 }
-
-const semanticVadFields = defineFields('RealtimeSemanticVad', {
-  type: { codec: stringCodec },
-  eagerness: { codec: enumCodec<RealtimeEagerness>() },
-  createResponse: { codec: booleanCodec },
-  interruptResponse: { codec: booleanCodec },
-});
 
 export interface RealtimeSemanticVadInit extends ExtraInit {
   readonly type?: 'semantic_vad';
@@ -330,32 +233,19 @@ export interface RealtimeSemanticVadJson {
  * new RealtimeSemanticVad({ eagerness: 'low' });
  * ```
  */
-export class RealtimeSemanticVad extends RealtimeModel<RealtimeSemanticVadJson> {
+export class RealtimeSemanticVad extends RealtimeModel<RealtimeSemanticVadJson, RealtimeSemanticVadInit, 'type'> {
   declare readonly type: 'semantic_vad';
   declare readonly eagerness?: RealtimeEagerness;
   declare readonly createResponse?: boolean;
   declare readonly interruptResponse?: boolean;
 
-  constructor(init: RealtimeSemanticVadInit = {}) {
-    super(semanticVadFields, { ...init, type: 'semantic_vad' });
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return semanticVadFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeSemanticVad {
-    return readSafely(() => RealtimeSemanticVad.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeSemanticVad {
-    return readModel(RealtimeSemanticVad, semanticVadFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<Omit<RealtimeSemanticVadInit, 'type'>>): RealtimeSemanticVad {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeSemanticVad', {
+      type: fixed('semantic_vad'),
+      eagerness: oneOf(RealtimeEagerness),
+      createResponse: { codec: booleanCodec },
+      interruptResponse: { codec: booleanCodec },
+    });
   }
 }
 
@@ -392,8 +282,6 @@ const turnDetectionCodec = discriminatedCodec<RealtimeServerVad | RealtimeSemant
 
 // ---------------------------------------------------------------- voice
 
-const customVoiceFields = defineFields('RealtimeCustomVoice', { id: { codec: stringCodec, required: true } });
-
 export interface RealtimeCustomVoiceInit extends ExtraInit {
   /** The custom voice id, for example `voice_1234`. */
   readonly id: string;
@@ -412,40 +300,15 @@ export interface RealtimeCustomVoiceJson {
  * new RealtimeAudioConfigOutput({ voice: new RealtimeCustomVoice({ id: 'voice_1234' }) });
  * ```
  */
-export class RealtimeCustomVoice extends RealtimeModel<RealtimeCustomVoiceJson> {
+export class RealtimeCustomVoice extends RealtimeModel<RealtimeCustomVoiceJson, RealtimeCustomVoiceInit> {
   declare readonly id: string;
 
-  constructor(init: RealtimeCustomVoiceInit) {
-    super(customVoiceFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return customVoiceFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeCustomVoice {
-    return readSafely(() => RealtimeCustomVoice.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeCustomVoice {
-    return readModel(RealtimeCustomVoice, customVoiceFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeCustomVoiceInit>): RealtimeCustomVoice {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeCustomVoice', { id: { codec: stringCodec, required: true, nonEmpty: true } });
   }
 }
 
 // ---------------------------------------------------------------- input and output
-
-const inputFields = defineFields('RealtimeAudioConfigInput', {
-  format: { codec: modelCodec(RealtimeAudioFormat) },
-  transcription: { codec: modelCodec(RealtimeTranscription), nullable: true },
-  noiseReduction: { codec: modelCodec(RealtimeNoiseReduction), nullable: true },
-  turnDetection: { codec: turnDetectionCodec, nullable: true },
-});
 
 export interface RealtimeAudioConfigInputInit extends ExtraInit {
   /** Encoding of the audio the client sends. */
@@ -481,40 +344,24 @@ export interface RealtimeAudioConfigInputJson {
  * });
  * ```
  */
-export class RealtimeAudioConfigInput extends RealtimeModel<RealtimeAudioConfigInputJson> {
+export class RealtimeAudioConfigInput extends RealtimeModel<
+  RealtimeAudioConfigInputJson,
+  RealtimeAudioConfigInputInit
+> {
   declare readonly format?: RealtimeAudioFormat;
   declare readonly transcription?: RealtimeTranscription | RealtimeOff;
   declare readonly noiseReduction?: RealtimeNoiseReduction | RealtimeOff;
   declare readonly turnDetection?: RealtimeTurnDetection;
 
-  constructor(init: RealtimeAudioConfigInputInit = {}) {
-    super(inputFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return inputFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeAudioConfigInput {
-    return readSafely(() => RealtimeAudioConfigInput.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeAudioConfigInput {
-    return readModel(RealtimeAudioConfigInput, inputFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeAudioConfigInputInit>): RealtimeAudioConfigInput {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeAudioConfigInput', {
+      format: { codec: modelCodec(RealtimeAudioFormat) },
+      transcription: { codec: modelCodec(RealtimeTranscription), nullable: true },
+      noiseReduction: { codec: modelCodec(RealtimeNoiseReduction), nullable: true },
+      turnDetection: { codec: turnDetectionCodec, nullable: true },
+    });
   }
 }
-
-const outputFields = defineFields('RealtimeAudioConfigOutput', {
-  format: { codec: modelCodec(RealtimeAudioFormat) },
-  voice: { codec: stringOrCodec(modelCodec(RealtimeCustomVoice)) },
-  speed: { codec: numberCodec },
-});
 
 export interface RealtimeAudioConfigOutputInit extends ExtraInit {
   /** Encoding of the audio the server sends. */
@@ -540,38 +387,22 @@ export interface RealtimeAudioConfigOutputJson {
  * new RealtimeAudioConfigOutput({ voice: 'marin', speed: 1.1 });
  * ```
  */
-export class RealtimeAudioConfigOutput extends RealtimeModel<RealtimeAudioConfigOutputJson> {
+export class RealtimeAudioConfigOutput extends RealtimeModel<
+  RealtimeAudioConfigOutputJson,
+  RealtimeAudioConfigOutputInit
+> {
   declare readonly format?: RealtimeAudioFormat;
   declare readonly voice?: RealtimeVoice | RealtimeCustomVoice;
   declare readonly speed?: number;
 
-  constructor(init: RealtimeAudioConfigOutputInit = {}) {
-    super(outputFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return outputFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeAudioConfigOutput {
-    return readSafely(() => RealtimeAudioConfigOutput.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeAudioConfigOutput {
-    return readModel(RealtimeAudioConfigOutput, outputFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeAudioConfigOutputInit>): RealtimeAudioConfigOutput {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeAudioConfigOutput', {
+      format: { codec: modelCodec(RealtimeAudioFormat) },
+      voice: { codec: stringOrCodec(modelCodec(RealtimeCustomVoice)), nonEmpty: true },
+      speed: { codec: numberCodec, range: REALTIME_LIMITS.speed },
+    });
   }
 }
-
-const audioFields = defineFields('RealtimeAudioConfig', {
-  input: { codec: modelCodec(RealtimeAudioConfigInput) },
-  output: { codec: modelCodec(RealtimeAudioConfigOutput) },
-});
 
 export interface RealtimeAudioConfigInit extends ExtraInit {
   readonly input?: RealtimeAudioConfigInput | RealtimeAudioConfigInputInit;
@@ -592,29 +423,14 @@ export interface RealtimeAudioConfigJson {
  * new RealtimeAudioConfig({ output: { voice: 'alloy' } });
  * ```
  */
-export class RealtimeAudioConfig extends RealtimeModel<RealtimeAudioConfigJson> {
+export class RealtimeAudioConfig extends RealtimeModel<RealtimeAudioConfigJson, RealtimeAudioConfigInit> {
   declare readonly input?: RealtimeAudioConfigInput;
   declare readonly output?: RealtimeAudioConfigOutput;
 
-  constructor(init: RealtimeAudioConfigInit = {}) {
-    super(audioFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return audioFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeAudioConfig {
-    return readSafely(() => RealtimeAudioConfig.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeAudioConfig {
-    return readModel(RealtimeAudioConfig, audioFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeAudioConfigInit>): RealtimeAudioConfig {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeAudioConfig', {
+      input: { codec: modelCodec(RealtimeAudioConfigInput) },
+      output: { codec: modelCodec(RealtimeAudioConfigOutput) },
+    });
   }
 }

@@ -1,9 +1,13 @@
 import {
-  readFields,
-  writeFields,
   assignFields,
-  type FieldTable,
+  readModel,
+  registerFields,
+  tableOf,
+  tableOfValue,
+  writeFields,
+  type FieldSpec,
   type FromJsonOptions,
+  type ModelClass,
   type ReadContext,
 } from './codec.js';
 import { RealtimeConfigError } from './errors.js';
@@ -11,10 +15,14 @@ import {
   adoptFrozenJson,
   canonicalJson,
   hashText,
+  isPlainObject,
   joinPath,
   jsonEqual,
+  objectFromEntries,
+  REDACTED,
   redactSecrets,
   type JsonObject,
+  type JsonValue,
 } from './json.js';
 
 /**
@@ -34,28 +42,66 @@ export interface ExtraInit {
   readonly extra?: JsonObject;
 }
 
+/** The constructor's argument: optional when every field of the init is. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type InitArgs<TInit> = {} extends TInit ? [init?: TInit] : [init: TInit];
+
+/** What `copyWith` may change: every init field except the fixed ones (a variant's `type`). */
+type ModelPatch<TInit, TFixed extends keyof TInit> = CopyWithPatch<
+  [TFixed] extends [never] ? TInit : Omit<TInit, TFixed>
+>;
+
+/** A class's field table: one entry for every property it declares beyond the base's. */
+type FieldSpecs<T> = { readonly [K in Exclude<keyof T, keyof RealtimeModel>]-?: FieldSpec };
+
+/**
+ * Declares a model class's fields, once: their wire names follow from the
+ * property names, and reading, writing, copying, equality, redaction and
+ * validation all work from this table. Call it from the class's static block.
+ */
+export function defineModel<T>(Class: ModelClass<T>, className: string, fields: FieldSpecs<T>): void {
+  registerFields(Class, className, fields as Readonly<Record<string, FieldSpec>>);
+}
+
 // Model instances are frozen, so derived values are cached beside them rather than on them.
 const jsonCache = new WeakMap<object, object>();
 const hashCache = new WeakMap<object, number>();
 
 /**
- * Shared behaviour of every model class: memoized `toJson()`, deep `equals`,
- * a stable `hashCode` and a `toString()` with secrets redacted.
+ * Shared behaviour of every model class, driven by the field table each class
+ * declares in its static block: construction from a plain init, `fromJson`,
+ * memoized `toJson()`, `copyWith`, deep `equals`, a stable `hashCode`, the
+ * unknown keys kept from input, and a `toString()` with secrets redacted.
+ * Instances are frozen.
+ *
+ * `TInit` is the constructor argument; `TFixed` names init fields that
+ * `copyWith` cannot change.
  */
-export abstract class RealtimeModel<TJson extends object> {
+export abstract class RealtimeModel<
+  TJson extends object = object,
+  TInit extends object = object,
+  TFixed extends keyof TInit = never,
+> {
   /** Wire keys this version does not model, written back by `toJson()`. */
   declare readonly extra?: JsonObject;
 
-  protected constructor(table: FieldTable, init: object) {
-    assignFields(this, table, init as Readonly<Record<string, unknown>>);
+  constructor(...[init]: InitArgs<TInit>) {
+    assignFields(this, tableOf(new.target), (init ?? {}) as Readonly<Record<string, unknown>>);
+    // Subclasses only declare their fields, so the instance is complete once the fields are assigned.
+    Object.freeze(this);
   }
 
-  /** The class's field table; each subclass provides its own. */
-  protected abstract get fieldTable(): FieldTable;
+  /**
+   * Reads snake_case wire JSON. Throws {@link RealtimeConfigError} naming the
+   * field for structural errors; unknown keys are kept for `toJson()`.
+   */
+  static fromJson<T>(this: ModelClass<T>, json: unknown, options?: FromJsonOptions): T {
+    return readSafely(() => readModel(this, json, '', readContext(options)));
+  }
 
   /** Builds the wire JSON; the default writes the declared fields. */
   protected buildJson(): object {
-    return writeFields(this.fieldTable, this);
+    return writeFields(tableOf(this.constructor), this);
   }
 
   /** Snake_case wire JSON with only the fields that are set. The result is frozen and cached. */
@@ -66,6 +112,27 @@ export abstract class RealtimeModel<TJson extends object> {
       jsonCache.set(this, json);
     }
     return json as TJson;
+  }
+
+  /**
+   * A copy with some fields replaced: absent or `undefined` keeps, `null`
+   * makes a field unspecified (required fields cannot be cleared). Returns
+   * this instance when nothing changes, and shares every unchanged subtree.
+   */
+  copyWith(patch: ModelPatch<TInit, TFixed>): this {
+    const current = this as unknown as Readonly<Record<string, unknown>>;
+    const next: Record<string, unknown> = { ...current };
+    let changed = false;
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined || value === current[key]) continue;
+      if (value === null && !Object.hasOwn(current, key)) continue;
+      changed = true;
+      if (value === null) delete next[key];
+      else next[key] = value;
+    }
+    if (!changed) return this;
+    const Class = this.constructor as new (init: Record<string, unknown>) => this;
+    return new Class(next);
   }
 
   /** Deep equality of content; lists compare in order. */
@@ -103,27 +170,55 @@ export abstract class RealtimeModel<TJson extends object> {
    */
   unknownKeys(): readonly string[] {
     const paths: string[] = [];
-    RealtimeModel.collectUnknownKeys(this, '', paths);
+    collectUnknownKeys(this, '', paths);
     return paths;
   }
 
-  private static collectUnknownKeys(value: unknown, path: string, paths: string[]): void {
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => RealtimeModel.collectUnknownKeys(item, joinPath(path, index), paths));
-      return;
-    }
-    if (!(value instanceof RealtimeModel)) return;
-    if (value.extra !== undefined) for (const key of Object.keys(value.extra)) paths.push(joinPath(path, key));
-    const fields = value as unknown as Record<string, unknown>;
-    for (const [name, wire] of value.fieldTable.entries) {
-      RealtimeModel.collectUnknownKeys(fields[name], joinPath(path, wire), paths);
-    }
-  }
-
-  /** The class name and wire JSON, with MCP `authorization` and header values redacted. */
+  /** The class name and wire JSON, with the fields the tables mark secret redacted. */
   toString(): string {
-    return `${this.fieldTable.className}(${JSON.stringify(redactSecrets(this.toJson()))})`;
+    const { className } = tableOf(this.constructor);
+    return `${className}(${JSON.stringify(redacted(this, this.toJson() as JsonValue))})`;
   }
+}
+
+function collectUnknownKeys(value: unknown, path: string, paths: string[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => collectUnknownKeys(item, joinPath(path, index), paths));
+    return;
+  }
+  const table = tableOfValue(value);
+  if (table === undefined) return;
+  const fields = value as Readonly<Record<string, unknown>>;
+  const extra = fields['extra'] as JsonObject | undefined;
+  if (extra !== undefined) for (const key of Object.keys(extra)) paths.push(joinPath(path, key));
+  for (const { name, wire } of table.fields) collectUnknownKeys(fields[name], joinPath(path, wire), paths);
+}
+
+/**
+ * The wire JSON of `value` with the fields its table marks secret masked.
+ * What no table describes (unknown keys, JSON-valued fields) is masked by key
+ * name, as {@link redactSecrets} masks any wire JSON.
+ */
+function redacted(value: unknown, json: JsonValue): JsonValue {
+  if (Array.isArray(value) && Array.isArray(json)) return json.map((item, index) => redacted(value[index], item));
+  const table = tableOfValue(value);
+  if (table === undefined || !isPlainObject(json)) return redactSecrets(json) as JsonValue;
+  const fields = value as Readonly<Record<string, unknown>>;
+  const unmodelled = redactSecrets(fields['extra'] ?? {}) as JsonObject;
+  return objectFromEntries(
+    Object.keys(json).map((key) => {
+      const field = table.byWire.get(key);
+      const item = json[key] as JsonValue;
+      if (field === undefined) return [key, Object.hasOwn(unmodelled, key) ? unmodelled[key] : redactSecrets(item)];
+      return [key, field.secret ? maskSecret(item) : redacted(fields[field.name], item)];
+    }),
+  ) as JsonValue;
+}
+
+/** A secret string, or every value of a secret record (HTTP headers). */
+function maskSecret(value: JsonValue): JsonValue {
+  if (typeof value === 'string') return REDACTED;
+  return isPlainObject(value) ? objectFromEntries(Object.keys(value).map((key) => [key, REDACTED] as const)) : value;
 }
 
 /** The unknown-error guard `fromJson` promises: whatever goes wrong, the caller gets a `RealtimeConfigError`. */
@@ -137,38 +232,7 @@ export function readSafely<T>(read: () => T): T {
   }
 }
 
-/** Reads a model from wire JSON with its field table. */
-export function readModel<T>(
-  Class: new (init: never) => T,
-  table: FieldTable,
-  json: unknown,
-  path: string,
-  context: ReadContext,
-): T {
-  return new Class(readFields(table, json, path, context) as never);
-}
-
 /** The context the public `fromJson(json, options)` reads with. */
 export function readContext(options: FromJsonOptions | undefined): ReadContext {
   return { lenient: options?.lenient === true };
-}
-
-/**
- * `copyWith` for any model: applies keep/clear semantics and returns the same
- * instance when nothing changes, so unchanged subtrees keep their identity.
- */
-export function copyModel<T extends RealtimeModel<object>>(model: T, patch: object): T {
-  const current = model as unknown as Record<string, unknown>;
-  const next: Record<string, unknown> = { ...current };
-  let changed = false;
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined || value === current[key]) continue;
-    if (value === null && !Object.hasOwn(current, key)) continue;
-    changed = true;
-    if (value === null) delete next[key];
-    else next[key] = value;
-  }
-  if (!changed) return model;
-  const Class = model.constructor as new (init: Record<string, unknown>) => T;
-  return new Class(next);
 }

@@ -1,24 +1,12 @@
-import {
-  copyModel,
-  readContext,
-  readModel,
-  readSafely,
-  RealtimeModel,
-  type CopyWithPatch,
-  type ExtraInit,
-} from './base.js';
-import { defineFields, modelCodec, numberCodec, stringCodec, type FromJsonOptions, type ReadContext } from './codec.js';
-import { adoptFrozenJson, objectFromEntries } from './json.js';
+import { defineModel, RealtimeModel, type ExtraInit } from './base.js';
+import { literal, modelCodec, numberCodec } from './codec.js';
+import { adoptFrozenJson, type JsonObject } from './json.js';
+import { REALTIME_LIMITS } from './rules.js';
 import {
   RealtimeSessionCreateRequest,
   type RealtimeSessionCreateRequestInit,
   type RealtimeSessionCreateRequestJson,
 } from './session-request.js';
-
-const expiresAfterFields = defineFields('RealtimeClientSecretExpiresAfter', {
-  anchor: { codec: stringCodec },
-  seconds: { codec: numberCodec },
-});
 
 export interface RealtimeClientSecretExpiresAfterInit extends ExtraInit {
   /** What the lifetime counts from; only `created_at`. */
@@ -41,37 +29,20 @@ export interface RealtimeClientSecretExpiresAfterJson {
  * new RealtimeClientSecretExpiresAfter({ seconds: 600 }).toJson(); // { anchor: 'created_at', seconds: 600 }
  * ```
  */
-export class RealtimeClientSecretExpiresAfter extends RealtimeModel<RealtimeClientSecretExpiresAfterJson> {
+export class RealtimeClientSecretExpiresAfter extends RealtimeModel<
+  RealtimeClientSecretExpiresAfterJson,
+  RealtimeClientSecretExpiresAfterInit
+> {
   declare readonly anchor: 'created_at';
   declare readonly seconds?: number;
 
-  constructor(init: RealtimeClientSecretExpiresAfterInit = {}) {
-    super(expiresAfterFields, { ...init, anchor: init.anchor ?? 'created_at' });
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return expiresAfterFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeClientSecretExpiresAfter {
-    return readSafely(() => RealtimeClientSecretExpiresAfter.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeClientSecretExpiresAfter {
-    return readModel(RealtimeClientSecretExpiresAfter, expiresAfterFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeClientSecretExpiresAfterInit>): RealtimeClientSecretExpiresAfter {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeClientSecretExpiresAfter', {
+      anchor: { ...literal('created_at'), default: 'created_at' },
+      seconds: { codec: numberCodec, range: { ...REALTIME_LIMITS.clientSecretSeconds, integer: true } },
+    });
   }
 }
-
-const clientSecretFields = defineFields('RealtimeClientSecretCreateRequest', {
-  expiresAfter: { codec: modelCodec(RealtimeClientSecretExpiresAfter) },
-  session: { codec: modelCodec(RealtimeSessionCreateRequest), required: true },
-});
 
 export interface RealtimeClientSecretCreateRequestInit extends ExtraInit {
   /** The session the secret is minted for. */
@@ -99,41 +70,23 @@ export interface RealtimeClientSecretCreateRequestJson {
  * }).toJson();
  * ```
  */
-export class RealtimeClientSecretCreateRequest extends RealtimeModel<RealtimeClientSecretCreateRequestJson> {
+export class RealtimeClientSecretCreateRequest extends RealtimeModel<
+  RealtimeClientSecretCreateRequestJson,
+  RealtimeClientSecretCreateRequestInit
+> {
   declare readonly session: RealtimeSessionCreateRequest;
   declare readonly expiresAfter?: RealtimeClientSecretExpiresAfter;
 
-  constructor(init: RealtimeClientSecretCreateRequestInit) {
-    super(clientSecretFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return clientSecretFields;
-  }
-
   protected override buildJson(): object {
     // The endpoint needs the session's type even when the request left it unset.
-    const json = super.buildJson() as Record<string, unknown>;
-    return objectFromEntries(
-      Object.entries(json).map(([key, value]) =>
-        key === 'session'
-          ? ([key, adoptFrozenJson({ type: 'realtime', ...(value as object) })] as const)
-          : ([key, value] as const),
-      ),
-    );
+    const json = super.buildJson() as Record<string, JsonObject>;
+    return { ...json, session: adoptFrozenJson({ type: 'realtime', ...json['session'] }) };
   }
 
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeClientSecretCreateRequest {
-    return readSafely(() => RealtimeClientSecretCreateRequest.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeClientSecretCreateRequest {
-    return readModel(RealtimeClientSecretCreateRequest, clientSecretFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeClientSecretCreateRequestInit>): RealtimeClientSecretCreateRequest {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeClientSecretCreateRequest', {
+      expiresAfter: { codec: modelCodec(RealtimeClientSecretExpiresAfter) },
+      session: { codec: modelCodec(RealtimeSessionCreateRequest), required: true },
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { RealtimeConfigError } from './errors.js';
 import { freezeJson, isPlainObject, joinPath, objectFromEntries, type JsonObject, type JsonValue } from './json.js';
 import { isOff, RealtimeOff } from './off.js';
+import type { FieldRules } from './rules.js';
 
 /** How strictly `fromJson` reads. */
 export interface FromJsonOptions {
@@ -30,31 +31,75 @@ export interface Codec<T> {
   coerce(value: unknown, path: string): T;
 }
 
-/** One field of a model class. */
-export interface FieldSpec {
+/**
+ * One field of a model class: everything the model knows about it, in one
+ * place. Reading, writing, copying, redaction and the per-field validation
+ * rules ({@link FieldRules}) are all driven by these entries.
+ */
+export interface FieldSpec extends FieldRules {
   readonly codec: Codec<unknown>;
   /** `null` on the wire is a setting here: it reads as {@link RealtimeOff}. */
   readonly nullable?: true;
   /** The wire format requires this field (the constructor and `fromJson` both insist). */
   readonly required?: true;
+  /** The value a new instance gets when its init leaves the field unset. */
+  readonly default?: string;
+  /** The field always holds its `default`, whatever the init says (a variant's `type`). */
+  readonly fixed?: true;
+  /** A credential: `toString()` masks it. */
+  readonly secret?: true;
 }
 
-/** A model class's fields, keyed by their camelCase names, with wire names precomputed. */
+/** A {@link FieldSpec} with its property and wire names. */
+export interface Field extends FieldSpec {
+  readonly name: string;
+  readonly wire: string;
+}
+
+/** A model class's fields in wire order, with a lookup by wire name. */
 export interface FieldTable {
   /** The class name, for `toString()`: minifiers rename classes, so `constructor.name` cannot be trusted. */
   readonly className: string;
-  readonly entries: readonly (readonly [name: string, wire: string, spec: FieldSpec])[];
-  readonly byWire: ReadonlyMap<string, readonly [name: string, spec: FieldSpec]>;
+  readonly fields: readonly Field[];
+  readonly byWire: ReadonlyMap<string, Field>;
 }
+
+/** A model class as the codecs use it: something that builds instances from an init. */
+export type ModelClass<T> = new (init: never) => T;
 
 /** Wire name of a camelCase field: `maxOutputTokens` → `max_output_tokens`. */
 function wireName(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-export function defineFields(className: string, specs: Readonly<Record<string, FieldSpec>>): FieldTable {
-  const entries = Object.keys(specs).map((name) => [name, wireName(name), specs[name] as FieldSpec] as const);
-  return { className, entries, byWire: new Map(entries.map(([name, wire, spec]) => [wire, [name, spec] as const])) };
+// Field tables by class. Kept beside the classes rather than on them, so no static leaks into the public types.
+const tables = new WeakMap<object, FieldTable>();
+
+/** Records a class's field table; `defineModel` calls it once per class. */
+export function registerFields(Class: object, className: string, specs: Readonly<Record<string, FieldSpec>>): void {
+  const fields = Object.keys(specs).map((name) => ({ ...(specs[name] as FieldSpec), name, wire: wireName(name) }));
+  tables.set(Class, { className, fields, byWire: new Map(fields.map((field) => [field.wire, field])) });
+}
+
+function findTable(Class: object): FieldTable | undefined {
+  // A subclass of a model class (an app's own) uses the table of the class it extends.
+  let current: object | null = Class;
+  while (current !== null && !tables.has(current)) current = Object.getPrototypeOf(current) as object | null;
+  return current === null ? undefined : tables.get(current);
+}
+
+/** The field table of a model class. */
+export function tableOf(Class: object): FieldTable {
+  const table = findTable(Class);
+  if (table === undefined) throw new TypeError('not a model class: define its fields with defineModel');
+  return table;
+}
+
+/** The field table of a model instance, or `undefined` for any other value. */
+export function tableOfValue(value: unknown): FieldTable | undefined {
+  return typeof value === 'object' && value !== null && !isPlainObject(value) && !Array.isArray(value)
+    ? findTable(value.constructor)
+    : undefined;
 }
 
 function typeError(path: string, expected: string, value: unknown): RealtimeConfigError {
@@ -74,18 +119,6 @@ export const stringCodec: Codec<string> = primitive('string', 'a string');
 export const numberCodec: Codec<number> = primitive('number', 'a number');
 export const booleanCodec: Codec<boolean> = primitive('boolean', 'a boolean');
 
-/** A string-valued enum: any string loads, so unknown future values survive; validation checks membership. */
-export function enumCodec<T extends string>(): Codec<T> {
-  return stringCodec as Codec<T>;
-}
-
-/** Any JSON value, copied and deep-frozen. */
-export const jsonCodec: Codec<JsonValue> = {
-  read: (value, path) => freezeJson(value, path),
-  coerce: (value, path) => freezeJson(value, path),
-  write: (value) => value,
-};
-
 /** A JSON object, copied and deep-frozen. */
 export const jsonObjectCodec: Codec<JsonObject> = {
   read: (value, path) => {
@@ -98,6 +131,8 @@ export const jsonObjectCodec: Codec<JsonObject> = {
 
 /** Arrays this module built, so copies can share them instead of rebuilding. */
 const modelArrays = new WeakSet<readonly unknown[]>();
+/** The wire JSON of each such array: lists are shared across copies, so their JSON can be too. */
+const arrayJson = new WeakMap<readonly unknown[], JsonValue>();
 
 export function arrayCodec<T>(item: Codec<T>): Codec<readonly T[]> {
   const build = (value: unknown, path: string, each: (entry: unknown, entryPath: string) => T): readonly T[] => {
@@ -112,11 +147,46 @@ export function arrayCodec<T>(item: Codec<T>): Codec<readonly T[]> {
       Array.isArray(value) && modelArrays.has(value)
         ? (value as readonly T[])
         : build(value, path, (entry, entryPath) => item.coerce(entry, entryPath)),
-    write: (list) => Object.freeze(list.map((entry) => item.write(entry))),
+    write: (list) => {
+      let json = arrayJson.get(list);
+      if (json === undefined) {
+        json = Object.freeze(list.map((entry) => item.write(entry)));
+        arrayJson.set(list, json);
+      }
+      return json;
+    },
   };
 }
 
 export const stringArrayCodec: Codec<readonly string[]> = arrayCodec(stringCodec);
+
+/**
+ * A field holding one value of a closed string enum. Any string loads, so
+ * values a newer API adds survive a round trip; validation checks membership.
+ */
+export function oneOf(values: Readonly<Record<string, string>>): FieldSpec {
+  return { codec: stringCodec, enum: new Set(Object.values(values)) };
+}
+
+/** A list of values of a closed string enum; validation checks each item. */
+export function listOf(values: Readonly<Record<string, string>>): FieldSpec {
+  return { codec: stringArrayCodec, enum: new Set(Object.values(values)) };
+}
+
+/** A field whose one valid string is `value`; any other loads, and validation reports it. */
+export function literal(value: string, message = `must be '${value}'`): FieldSpec {
+  return {
+    codec: stringCodec,
+    check: (given, path, out) => {
+      if (typeof given === 'string' && given !== value) out.add(path, 'invalid_value', message);
+    },
+  };
+}
+
+/** A variant's `type`: written always, whatever the init says. */
+export function fixed(value: string): FieldSpec {
+  return { codec: stringCodec, default: value, fixed: true };
+}
 
 /** An object whose values are all strings (HTTP headers). */
 export const stringRecordCodec: Codec<Readonly<Record<string, string>>> = {
@@ -131,16 +201,15 @@ export const stringRecordCodec: Codec<Readonly<Record<string, string>>> = {
   write: (value) => value,
 };
 
-/** What a model class offers its codec: reading at a path and building from an init. */
-export interface ModelClass<T> {
-  new (init: never): T;
-  readAt(json: unknown, path: string, context: ReadContext): T;
+/** Reads a model from wire JSON at `path`: the one place any model class is read. */
+export function readModel<T>(Class: ModelClass<T>, json: unknown, path: string, context: ReadContext): T {
+  return new Class(readFields(tableOf(Class), json, path, context) as never);
 }
 
 /** A nested model class; plain init objects are accepted and turned into instances. */
 export function modelCodec<T extends { toJson(): object }>(Class: ModelClass<T>): Codec<T> {
   return {
-    read: (value, path, context) => Class.readAt(value, path, context),
+    read: (value, path, context) => readModel(Class, value, path, context),
     coerce: (value, path) => {
       if (value instanceof Class) return value;
       if (!isPlainObject(value)) throw typeError(path, 'an object', value);
@@ -167,18 +236,17 @@ export function readFields(
       extra.push([key, value]);
       continue;
     }
-    const [name, spec] = field;
     const fieldPath = joinPath(path, key);
     if (value === null) {
-      if (spec.nullable) init[name] = RealtimeOff;
+      if (field.nullable) init[field.name] = RealtimeOff;
       else if (!context.lenient) throw typeError(fieldPath, 'a value (null is not allowed here)', value);
       continue;
     }
-    init[name] = spec.codec.read(value, fieldPath, context);
+    init[field.name] = field.codec.read(value, fieldPath, context);
   }
-  for (const [name, wire, spec] of table.entries) {
-    if (spec.required && init[name] === undefined) {
-      throw new RealtimeConfigError(joinPath(path, wire), 'required', 'is required');
+  for (const field of table.fields) {
+    if (field.required && init[field.name] === undefined) {
+      throw new RealtimeConfigError(joinPath(path, field.wire), 'required', 'is required');
     }
   }
   if (extra.length > 0) init['extra'] = freezeJson(objectFromEntries(extra), path);
@@ -188,18 +256,20 @@ export function readFields(
 /** Sets a model's fields from its init, coercing nested inits into instances. */
 export function assignFields(target: object, table: FieldTable, init: Readonly<Record<string, unknown>>): void {
   const record = target as Record<string, unknown>;
-  for (const [name, wire, spec] of table.entries) {
-    const value = init[name];
-    if (value === undefined || value === null) {
-      if (spec.required) throw new RealtimeConfigError(wire, 'required', 'is required');
+  for (const field of table.fields) {
+    const { name, wire } = field;
+    let value = field.fixed ? undefined : init[name];
+    if (value === undefined || value === null) value = field.default;
+    if (value === undefined) {
+      if (field.required) throw new RealtimeConfigError(wire, 'required', 'is required');
       continue;
     }
     if (isOff(value)) {
-      if (!spec.nullable) throw new RealtimeConfigError(wire, 'invalid_value', 'cannot be turned off');
+      if (!field.nullable) throw new RealtimeConfigError(wire, 'invalid_value', 'cannot be turned off');
       record[name] = value;
       continue;
     }
-    record[name] = spec.codec.coerce(value, wire);
+    record[name] = field.codec.coerce(value, wire);
   }
   const extra = init['extra'];
   if (extra !== undefined && extra !== null) {
@@ -218,10 +288,10 @@ export function assignFields(target: object, table: FieldTable, init: Readonly<R
 export function writeFields(table: FieldTable, source: object): Record<string, JsonValue> {
   const record = source as Record<string, unknown>;
   const entries: (readonly [string, JsonValue])[] = [];
-  for (const [name, wire, spec] of table.entries) {
+  for (const { name, wire, codec } of table.fields) {
     const value = record[name];
     if (value === undefined) continue;
-    entries.push([wire, isOff(value) ? null : spec.codec.write(value)]);
+    entries.push([wire, isOff(value) ? null : codec.write(value)]);
   }
   const extra = record['extra'] as JsonObject | undefined;
   if (extra !== undefined) for (const key of Object.keys(extra)) entries.push([key, extra[key] as JsonValue]);
@@ -249,17 +319,12 @@ export const numberOrStringCodec: Codec<number | string> = {
 
 /** A field that is either a list of strings or an object modelled by `objectCodec`. */
 export function stringListOrCodec<T>(objectCodec: Codec<T>): Codec<readonly string[] | T> {
+  const pick = (value: unknown): Codec<unknown> => (Array.isArray(value) ? stringArrayCodec : objectCodec);
   return {
-    read: (value, path, context) =>
-      Array.isArray(value) ? stringArrayCodec.read(value, path, context) : objectCodec.read(value, path, context),
-    coerce: (value, path) =>
-      Array.isArray(value) ? stringArrayCodec.coerce(value, path) : objectCodec.coerce(value, path),
-    write: (value) => (isStringList(value) ? stringArrayCodec.write(value) : objectCodec.write(value as T)),
+    read: (value, path, context) => pick(value).read(value, path, context) as readonly string[] | T,
+    coerce: (value, path) => pick(value).coerce(value, path) as readonly string[] | T,
+    write: (value) => pick(value).write(value),
   };
-}
-
-function isStringList(value: unknown): value is readonly string[] {
-  return Array.isArray(value);
 }
 
 /**
@@ -284,7 +349,7 @@ export function discriminatedCodec<T extends { toJson(): object }>(
     return Class;
   };
   return {
-    read: (value, path, context) => pick(value, path).readAt(value, path, context),
+    read: (value, path, context) => readModel(pick(value, path), value, path, context),
     coerce: (value, path) => {
       if (classes.some((Class) => value instanceof Class)) return value as T;
       return new (pick(value, path))(value as never);

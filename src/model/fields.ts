@@ -9,10 +9,11 @@ import {
   type RealtimeTurnDetection,
 } from './audio.js';
 import type { RealtimeIncludable, RealtimeOutputModality, RealtimeVoice } from './enums.js';
-import { jsonEqual, type JsonObject, type JsonValue } from './json.js';
+import { tableOf } from './codec.js';
+import { jsonEqual, objectFromEntries, type JsonObject, type JsonValue } from './json.js';
 import type { RealtimeOff } from './off.js';
 import type { RealtimePrompt, RealtimeReasoning, RealtimeTracing, RealtimeTruncation } from './options.js';
-import type { RealtimeModelId, RealtimeSessionCreateRequest } from './session-request.js';
+import { RealtimeSessionCreateRequest, type RealtimeModelId } from './session-request.js';
 import type { RealtimeTool, RealtimeToolChoice } from './tools.js';
 import type { RealtimeTruncationMode } from './enums.js';
 
@@ -46,35 +47,12 @@ export interface RealtimeSessionFieldValues {
 /** A session field's wire path, for example `audio.output.voice`. */
 export type RealtimeSessionFieldPath = keyof RealtimeSessionFieldValues;
 
-type InputKey = 'format' | 'transcription' | 'noiseReduction' | 'turnDetection';
-type OutputKey = 'format' | 'voice' | 'speed';
-type TopKey = Exclude<keyof RealtimeSessionCreateRequest, 'audio' | 'type' | 'extra' | keyof object>;
-
-/** Where each field lives on the model: a top-level property, or a property of `audio.input`/`audio.output`. */
-const FIELD_LOCATIONS = {
-  model: ['top', 'model'],
-  instructions: ['top', 'instructions'],
-  output_modalities: ['top', 'outputModalities'],
-  tools: ['top', 'tools'],
-  tool_choice: ['top', 'toolChoice'],
-  max_output_tokens: ['top', 'maxOutputTokens'],
-  parallel_tool_calls: ['top', 'parallelToolCalls'],
-  reasoning: ['top', 'reasoning'],
-  tracing: ['top', 'tracing'],
-  truncation: ['top', 'truncation'],
-  include: ['top', 'include'],
-  prompt: ['top', 'prompt'],
-  'audio.input.format': ['input', 'format'],
-  'audio.input.transcription': ['input', 'transcription'],
-  'audio.input.noise_reduction': ['input', 'noiseReduction'],
-  'audio.input.turn_detection': ['input', 'turnDetection'],
-  'audio.output.format': ['output', 'format'],
-  'audio.output.voice': ['output', 'voice'],
-  'audio.output.speed': ['output', 'speed'],
-} as const satisfies Record<
-  RealtimeSessionFieldPath,
-  readonly ['top', TopKey] | readonly ['input', InputKey] | readonly ['output', OutputKey]
->;
+/** A path list that names every field; a field left out makes the argument `never`, so it fails to compile. */
+function everyFieldPath<const T extends readonly RealtimeSessionFieldPath[]>(
+  paths: T & ([Exclude<RealtimeSessionFieldPath, T[number]>] extends [never] ? unknown : never),
+): readonly RealtimeSessionFieldPath[] {
+  return Object.freeze([...paths]);
+}
 
 /**
  * Every session field path, in form order.
@@ -84,9 +62,45 @@ const FIELD_LOCATIONS = {
  * for (const path of REALTIME_SESSION_FIELD_PATHS) console.log(path, readSessionField(request, path));
  * ```
  */
-export const REALTIME_SESSION_FIELD_PATHS: readonly RealtimeSessionFieldPath[] = Object.freeze(
-  Object.keys(FIELD_LOCATIONS) as RealtimeSessionFieldPath[],
-);
+export const REALTIME_SESSION_FIELD_PATHS: readonly RealtimeSessionFieldPath[] = everyFieldPath([
+  'model',
+  'instructions',
+  'output_modalities',
+  'tools',
+  'tool_choice',
+  'max_output_tokens',
+  'parallel_tool_calls',
+  'reasoning',
+  'tracing',
+  'truncation',
+  'include',
+  'prompt',
+  'audio.input.format',
+  'audio.input.transcription',
+  'audio.input.noise_reduction',
+  'audio.input.turn_detection',
+  'audio.output.format',
+  'audio.output.voice',
+  'audio.output.speed',
+]);
+
+type Owner = 'top' | 'input' | 'output';
+const OWNER_CLASSES = {
+  top: RealtimeSessionCreateRequest,
+  input: RealtimeAudioConfigInput,
+  output: RealtimeAudioConfigOutput,
+} as const;
+
+/** Where each field lives on the model: its owner and property name, looked up in the owner's field table. */
+const FIELD_LOCATIONS = objectFromEntries(
+  REALTIME_SESSION_FIELD_PATHS.map((path) => {
+    const [head = '', side, wire = head] = path.split('.');
+    const owner: Owner = side === 'input' || side === 'output' ? side : 'top';
+    const field = tableOf(OWNER_CLASSES[owner]).byWire.get(wire);
+    if (field === undefined) throw new TypeError(`no model field at ${path}`);
+    return [path, [owner, field.name] as const] as const;
+  }),
+) as Readonly<Record<RealtimeSessionFieldPath, readonly [owner: Owner, name: string]>>;
 
 const FIELD_PATH_SET: ReadonlySet<string> = new Set(REALTIME_SESSION_FIELD_PATHS);
 

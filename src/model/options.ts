@@ -1,31 +1,12 @@
-import {
-  copyModel,
-  readContext,
-  readModel,
-  readSafely,
-  RealtimeModel,
-  type CopyWithPatch,
-  type ExtraInit,
-} from './base.js';
-import {
-  defineFields,
-  enumCodec,
-  jsonObjectCodec,
-  modelCodec,
-  numberCodec,
-  stringCodec,
-  type Codec,
-  type FromJsonOptions,
-  type ReadContext,
-} from './codec.js';
-import type { RealtimeReasoningEffort } from './enums.js';
+import { defineModel, RealtimeModel, type ExtraInit } from './base.js';
+import { fixed, jsonObjectCodec, modelCodec, numberCodec, oneOf, stringCodec, type Codec } from './codec.js';
+import { RealtimeReasoningEffort } from './enums.js';
 import { RealtimeConfigError } from './errors.js';
 import { freezeJson, isPlainObject, joinPath, type JsonObject } from './json.js';
 import { RealtimeOff } from './off.js';
+import { REALTIME_LIMITS } from './rules.js';
 
 // ---------------------------------------------------------------- reasoning
-
-const reasoningFields = defineFields('RealtimeReasoning', { effort: { codec: enumCodec<RealtimeReasoningEffort>() } });
 
 export interface RealtimeReasoningInit extends ExtraInit {
   /** `minimal` to `xhigh`. Server default `low`. */
@@ -45,39 +26,15 @@ export interface RealtimeReasoningJson {
  * new RealtimeReasoning({ effort: RealtimeReasoningEffort.minimal });
  * ```
  */
-export class RealtimeReasoning extends RealtimeModel<RealtimeReasoningJson> {
+export class RealtimeReasoning extends RealtimeModel<RealtimeReasoningJson, RealtimeReasoningInit> {
   declare readonly effort?: RealtimeReasoningEffort;
 
-  constructor(init: RealtimeReasoningInit = {}) {
-    super(reasoningFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return reasoningFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeReasoning {
-    return readSafely(() => RealtimeReasoning.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeReasoning {
-    return readModel(RealtimeReasoning, reasoningFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeReasoningInit>): RealtimeReasoning {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeReasoning', { effort: oneOf(RealtimeReasoningEffort) });
   }
 }
 
 // ---------------------------------------------------------------- tracing
-
-const tracingFields = defineFields('RealtimeTracingConfig', {
-  workflowName: { codec: stringCodec },
-  groupId: { codec: stringCodec },
-  metadata: { codec: jsonObjectCodec },
-});
 
 export interface RealtimeTracingConfigInit extends ExtraInit {
   /** Names the trace in the Traces Dashboard. */
@@ -105,7 +62,7 @@ export interface RealtimeTracingConfigJson {
  * request.copyWith({ tracing: new RealtimeTracingConfig({ workflowName: 'support-bot' }) });
  * ```
  */
-export class RealtimeTracingConfig extends RealtimeModel<RealtimeTracingConfigJson> {
+export class RealtimeTracingConfig extends RealtimeModel<RealtimeTracingConfigJson, RealtimeTracingConfigInit> {
   /** Tracing disabled (`null` on the wire). */
   static readonly off = RealtimeOff;
 
@@ -113,26 +70,12 @@ export class RealtimeTracingConfig extends RealtimeModel<RealtimeTracingConfigJs
   declare readonly groupId?: string;
   declare readonly metadata?: JsonObject;
 
-  constructor(init: RealtimeTracingConfigInit = {}) {
-    super(tracingFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return tracingFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeTracingConfig {
-    return readSafely(() => RealtimeTracingConfig.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeTracingConfig {
-    return readModel(RealtimeTracingConfig, tracingFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeTracingConfigInit>): RealtimeTracingConfig {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeTracingConfig', {
+      workflowName: { codec: stringCodec, nonEmpty: true },
+      groupId: { codec: stringCodec },
+      metadata: { codec: jsonObjectCodec },
+    });
   }
 }
 
@@ -140,8 +83,6 @@ export class RealtimeTracingConfig extends RealtimeModel<RealtimeTracingConfigJs
 export type RealtimeTracing = 'auto' | RealtimeTracingConfig | RealtimeOff;
 
 // ---------------------------------------------------------------- truncation
-
-const tokenLimitsFields = defineFields('RealtimeTruncationTokenLimits', { postInstructions: { codec: numberCodec } });
 
 export interface RealtimeTruncationTokenLimitsInit extends ExtraInit {
   /** Conversation tokens allowed after the instructions (and tools) before truncating. */
@@ -161,37 +102,18 @@ export interface RealtimeTruncationTokenLimitsJson {
  * new RealtimeTruncationTokenLimits({ postInstructions: 5000 });
  * ```
  */
-export class RealtimeTruncationTokenLimits extends RealtimeModel<RealtimeTruncationTokenLimitsJson> {
+export class RealtimeTruncationTokenLimits extends RealtimeModel<
+  RealtimeTruncationTokenLimitsJson,
+  RealtimeTruncationTokenLimitsInit
+> {
   declare readonly postInstructions?: number;
 
-  constructor(init: RealtimeTruncationTokenLimitsInit = {}) {
-    super(tokenLimitsFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return tokenLimitsFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeTruncationTokenLimits {
-    return readSafely(() => RealtimeTruncationTokenLimits.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeTruncationTokenLimits {
-    return readModel(RealtimeTruncationTokenLimits, tokenLimitsFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeTruncationTokenLimitsInit>): RealtimeTruncationTokenLimits {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeTruncationTokenLimits', {
+      postInstructions: { codec: numberCodec, range: { min: 0, integer: true } },
+    });
   }
 }
-
-const truncationFields = defineFields('RealtimeTruncation', {
-  type: { codec: stringCodec },
-  retentionRatio: { codec: numberCodec, required: true },
-  tokenLimits: { codec: modelCodec(RealtimeTruncationTokenLimits) },
-});
 
 export interface RealtimeTruncationInit extends ExtraInit {
   readonly type?: 'retention_ratio';
@@ -218,31 +140,17 @@ export interface RealtimeTruncationJson {
  * request.copyWith({ truncation: new RealtimeTruncation({ retentionRatio: 0.8 }) });
  * ```
  */
-export class RealtimeTruncation extends RealtimeModel<RealtimeTruncationJson> {
+export class RealtimeTruncation extends RealtimeModel<RealtimeTruncationJson, RealtimeTruncationInit, 'type'> {
   declare readonly type: 'retention_ratio';
   declare readonly retentionRatio: number;
   declare readonly tokenLimits?: RealtimeTruncationTokenLimits;
 
-  constructor(init: RealtimeTruncationInit) {
-    super(truncationFields, { ...init, type: 'retention_ratio' });
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return truncationFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeTruncation {
-    return readSafely(() => RealtimeTruncation.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeTruncation {
-    return readModel(RealtimeTruncation, truncationFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<Omit<RealtimeTruncationInit, 'type'>>): RealtimeTruncation {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeTruncation', {
+      type: fixed('retention_ratio'),
+      retentionRatio: { codec: numberCodec, required: true, range: REALTIME_LIMITS.retentionRatio },
+      tokenLimits: { codec: modelCodec(RealtimeTruncationTokenLimits) },
+    });
   }
 }
 
@@ -287,12 +195,6 @@ const promptVariablesCodec: Codec<RealtimePromptVariables> = {
   write: (value) => value as JsonObject,
 };
 
-const promptFields = defineFields('RealtimePrompt', {
-  id: { codec: stringCodec, required: true },
-  version: { codec: stringCodec, nullable: true },
-  variables: { codec: promptVariablesCodec, nullable: true },
-});
-
 export interface RealtimePromptInit extends ExtraInit {
   /** The prompt template's id. */
   readonly id: string;
@@ -318,7 +220,7 @@ export interface RealtimePromptJson {
  * new RealtimePrompt({ id: 'pmpt_123', variables: { city: 'Paris' } });
  * ```
  */
-export class RealtimePrompt extends RealtimeModel<RealtimePromptJson> {
+export class RealtimePrompt extends RealtimeModel<RealtimePromptJson, RealtimePromptInit> {
   /** No prompt (`null` on the wire). */
   static readonly off = RealtimeOff;
 
@@ -326,25 +228,11 @@ export class RealtimePrompt extends RealtimeModel<RealtimePromptJson> {
   declare readonly version?: string | RealtimeOff;
   declare readonly variables?: RealtimePromptVariables | RealtimeOff;
 
-  constructor(init: RealtimePromptInit) {
-    super(promptFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return promptFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimePrompt {
-    return readSafely(() => RealtimePrompt.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimePrompt {
-    return readModel(RealtimePrompt, promptFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimePromptInit>): RealtimePrompt {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimePrompt', {
+      id: { codec: stringCodec, required: true, nonEmpty: true },
+      version: { codec: stringCodec, nullable: true, nonEmpty: true },
+      variables: { codec: promptVariablesCodec, nullable: true },
+    });
   }
 }

@@ -1,32 +1,19 @@
 import { RealtimeAudioConfig, type RealtimeAudioConfigInit, type RealtimeAudioConfigJson } from './audio.js';
-import {
-  copyModel,
-  readContext,
-  readModel,
-  readSafely,
-  RealtimeModel,
-  type CopyWithPatch,
-  type ExtraInit,
-} from './base.js';
+import { defineModel, RealtimeModel, type ExtraInit } from './base.js';
 import {
   arrayCodec,
   booleanCodec,
-  defineFields,
-  enumCodec,
+  listOf,
+  literal,
   modelCodec,
   numberOrStringCodec,
+  oneOf,
   stringCodec,
   stringOrCodec,
-  type FromJsonOptions,
-  type ReadContext,
 } from './codec.js';
-import type {
-  RealtimeIncludable,
-  RealtimeOutputModality,
-  RealtimeToolChoiceMode,
-  RealtimeTruncationMode,
-} from './enums.js';
+import { RealtimeIncludable, RealtimeOutputModality, RealtimeToolChoiceMode, RealtimeTruncationMode } from './enums.js';
 import type { RealtimeOff } from './off.js';
+import { REALTIME_LIMITS, type IssueCollector } from './rules.js';
 import {
   RealtimePrompt,
   RealtimeReasoning,
@@ -77,23 +64,6 @@ export type RealtimeModelId =
   | 'gpt-audio-mini-2025-10-06'
   | 'gpt-audio-mini-2025-12-15'
   | (string & {});
-
-const sessionFields = defineFields('RealtimeSessionCreateRequest', {
-  type: { codec: stringCodec },
-  model: { codec: stringCodec, required: true },
-  audio: { codec: modelCodec(RealtimeAudioConfig) },
-  outputModalities: { codec: arrayCodec(enumCodec<RealtimeOutputModality>()) },
-  instructions: { codec: stringCodec },
-  tools: { codec: arrayCodec(toolCodec) },
-  toolChoice: { codec: toolChoiceCodec },
-  maxOutputTokens: { codec: numberOrStringCodec },
-  parallelToolCalls: { codec: booleanCodec },
-  reasoning: { codec: modelCodec(RealtimeReasoning) },
-  tracing: { codec: stringOrCodec(modelCodec(RealtimeTracingConfig)), nullable: true },
-  truncation: { codec: stringOrCodec(modelCodec(RealtimeTruncation)) },
-  include: { codec: arrayCodec(enumCodec<RealtimeIncludable>()) },
-  prompt: { codec: modelCodec(RealtimePrompt), nullable: true },
-});
 
 /** Constructor argument of {@link RealtimeSessionCreateRequest}. Nested values may be instances or plain inits. */
 export interface RealtimeSessionCreateRequestInit extends ExtraInit {
@@ -169,7 +139,10 @@ export interface RealtimeSessionCreateRequestJson {
  * quieter.tools === request.tools; // unchanged parts are shared
  * ```
  */
-export class RealtimeSessionCreateRequest extends RealtimeModel<RealtimeSessionCreateRequestJson> {
+export class RealtimeSessionCreateRequest extends RealtimeModel<
+  RealtimeSessionCreateRequestJson,
+  RealtimeSessionCreateRequestInit
+> {
   declare readonly model: RealtimeModelId;
   declare readonly type?: 'realtime';
   declare readonly audio?: RealtimeAudioConfig;
@@ -185,33 +158,42 @@ export class RealtimeSessionCreateRequest extends RealtimeModel<RealtimeSessionC
   declare readonly include?: readonly RealtimeIncludable[];
   declare readonly prompt?: RealtimePrompt | RealtimeOff;
 
-  constructor(init: RealtimeSessionCreateRequestInit) {
-    super(sessionFields, init);
-    Object.freeze(this);
+  static {
+    defineModel(this, 'RealtimeSessionCreateRequest', {
+      type: literal('realtime'),
+      model: { codec: stringCodec, required: true, nonEmpty: true },
+      audio: { codec: modelCodec(RealtimeAudioConfig) },
+      outputModalities: { ...listOf(RealtimeOutputModality), check: checkOneModality },
+      instructions: { codec: stringCodec },
+      tools: { codec: arrayCodec(toolCodec) },
+      toolChoice: { ...oneOf(RealtimeToolChoiceMode), codec: toolChoiceCodec },
+      maxOutputTokens: { codec: numberOrStringCodec, check: checkMaxOutputTokens },
+      parallelToolCalls: { codec: booleanCodec },
+      reasoning: { codec: modelCodec(RealtimeReasoning) },
+      tracing: {
+        ...literal('auto', "must be 'auto', settings, or off"),
+        codec: stringOrCodec(modelCodec(RealtimeTracingConfig)),
+        nullable: true,
+      },
+      truncation: { ...oneOf(RealtimeTruncationMode), codec: stringOrCodec(modelCodec(RealtimeTruncation)) },
+      include: listOf(RealtimeIncludable),
+      prompt: { codec: modelCodec(RealtimePrompt), nullable: true },
+    });
   }
+}
 
-  protected get fieldTable() {
-    return sessionFields;
+function checkOneModality(list: unknown, path: string, out: IssueCollector): void {
+  if ((list as readonly unknown[]).length !== 1) {
+    out.add(path, 'invalid_value', "must name exactly one modality: ['audio'] or ['text']");
   }
+}
 
-  /**
-   * Reads snake_case wire JSON. Throws {@link RealtimeConfigError} naming the
-   * field for structural errors; unknown keys are kept for `toJson()`.
-   */
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeSessionCreateRequest {
-    return readSafely(() => RealtimeSessionCreateRequest.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeSessionCreateRequest {
-    return readModel(RealtimeSessionCreateRequest, sessionFields, json, path, context);
-  }
-
-  /**
-   * A copy with some fields replaced: absent or `undefined` keeps, `null`
-   * makes a field unspecified. `model` cannot be cleared.
-   */
-  copyWith(patch: CopyWithPatch<RealtimeSessionCreateRequestInit>): RealtimeSessionCreateRequest {
-    return copyModel(this, patch);
+function checkMaxOutputTokens(value: unknown, path: string, out: IssueCollector): void {
+  if (value === 'inf') return;
+  const { min, max } = REALTIME_LIMITS.maxOutputTokens;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max) {
+    out.add(path, 'out_of_range', `must be between ${min} and ${max}, or 'inf'`);
+  } else if (!Number.isInteger(value)) {
+    out.add(path, 'not_integer', 'must be a whole number');
   }
 }

@@ -1,45 +1,30 @@
+import { defineModel, RealtimeModel, type ExtraInit } from './base.js';
 import {
-  copyModel,
-  readContext,
-  readModel,
-  readSafely,
-  RealtimeModel,
-  type CopyWithPatch,
-  type ExtraInit,
-} from './base.js';
-import {
-  arrayCodec,
   booleanCodec,
-  defineFields,
   discriminatedCodec,
-  enumCodec,
+  fixed,
   jsonObjectCodec,
+  listOf,
   modelCodec,
+  oneOf,
   stringArrayCodec,
   stringCodec,
   stringListOrCodec,
   stringOrCodec,
   stringRecordCodec,
-  type FromJsonOptions,
-  type ReadContext,
 } from './codec.js';
-import type {
+import {
   RealtimeMcpAllowedCaller,
   RealtimeMcpApprovalMode,
   RealtimeMcpConnectorId,
-  RealtimeToolChoiceMode,
+  type RealtimeToolChoiceMode,
 } from './enums.js';
 import type { JsonObject } from './json.js';
+import { checkParameterSchema } from './json-schema.js';
 import type { RealtimeOff } from './off.js';
+import { atLeastOne, FUNCTION_NAME_PATTERN, TUNNEL_ID_PATTERN, type IssueCollector } from './rules.js';
 
 // ---------------------------------------------------------------- function tool
-
-const functionToolFields = defineFields('RealtimeFunctionTool', {
-  type: { codec: stringCodec },
-  name: { codec: stringCodec },
-  description: { codec: stringCodec },
-  parameters: { codec: jsonObjectCodec },
-});
 
 export interface RealtimeFunctionToolInit extends ExtraInit {
   readonly type?: 'function';
@@ -71,41 +56,27 @@ export interface RealtimeFunctionToolJson {
  * });
  * ```
  */
-export class RealtimeFunctionTool extends RealtimeModel<RealtimeFunctionToolJson> {
+export class RealtimeFunctionTool extends RealtimeModel<RealtimeFunctionToolJson, RealtimeFunctionToolInit, 'type'> {
   declare readonly type: 'function';
   declare readonly name?: string;
   declare readonly description?: string;
   declare readonly parameters?: JsonObject;
 
-  constructor(init: RealtimeFunctionToolInit = {}) {
-    super(functionToolFields, { ...init, type: 'function' });
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return functionToolFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeFunctionTool {
-    return readSafely(() => RealtimeFunctionTool.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeFunctionTool {
-    return readModel(RealtimeFunctionTool, functionToolFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<Omit<RealtimeFunctionToolInit, 'type'>>): RealtimeFunctionTool {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeFunctionTool', {
+      type: fixed('function'),
+      name: {
+        codec: stringCodec,
+        expected: true,
+        pattern: [FUNCTION_NAME_PATTERN, 'must be 1–64 letters, digits, underscores or hyphens'],
+      },
+      description: { codec: stringCodec },
+      parameters: { codec: jsonObjectCodec, check: checkParameterSchema },
+    });
   }
 }
 
 // ---------------------------------------------------------------- MCP filters
-
-const mcpFilterFields = defineFields('RealtimeMcpToolFilter', {
-  toolNames: { codec: stringArrayCodec },
-  readOnly: { codec: booleanCodec },
-});
 
 export interface RealtimeMcpToolFilterInit extends ExtraInit {
   /** Tool names the filter matches. */
@@ -128,39 +99,19 @@ export interface RealtimeMcpToolFilterJson {
  * new RealtimeMcpToolFilter({ toolNames: ['search'], readOnly: true });
  * ```
  */
-export class RealtimeMcpToolFilter extends RealtimeModel<RealtimeMcpToolFilterJson> {
+export class RealtimeMcpToolFilter extends RealtimeModel<RealtimeMcpToolFilterJson, RealtimeMcpToolFilterInit> {
   declare readonly toolNames?: readonly string[];
   declare readonly readOnly?: boolean;
 
-  constructor(init: RealtimeMcpToolFilterInit = {}) {
-    super(mcpFilterFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return mcpFilterFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeMcpToolFilter {
-    return readSafely(() => RealtimeMcpToolFilter.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeMcpToolFilter {
-    return readModel(RealtimeMcpToolFilter, mcpFilterFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeMcpToolFilterInit>): RealtimeMcpToolFilter {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeMcpToolFilter', {
+      toolNames: { codec: stringArrayCodec },
+      readOnly: { codec: booleanCodec },
+    });
   }
 }
 
 const mcpFilterCodec = modelCodec(RealtimeMcpToolFilter);
-
-const approvalFilterFields = defineFields('RealtimeMcpApprovalFilter', {
-  always: { codec: mcpFilterCodec },
-  never: { codec: mcpFilterCodec },
-});
 
 export interface RealtimeMcpApprovalFilterInit extends ExtraInit {
   /** Tools that always need approval. */
@@ -183,49 +134,22 @@ export interface RealtimeMcpApprovalFilterJson {
  * new RealtimeMcpApprovalFilter({ never: { toolNames: ['search'] } });
  * ```
  */
-export class RealtimeMcpApprovalFilter extends RealtimeModel<RealtimeMcpApprovalFilterJson> {
+export class RealtimeMcpApprovalFilter extends RealtimeModel<
+  RealtimeMcpApprovalFilterJson,
+  RealtimeMcpApprovalFilterInit
+> {
   declare readonly always?: RealtimeMcpToolFilter;
   declare readonly never?: RealtimeMcpToolFilter;
 
-  constructor(init: RealtimeMcpApprovalFilterInit = {}) {
-    super(approvalFilterFields, init);
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return approvalFilterFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeMcpApprovalFilter {
-    return readSafely(() => RealtimeMcpApprovalFilter.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeMcpApprovalFilter {
-    return readModel(RealtimeMcpApprovalFilter, approvalFilterFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<RealtimeMcpApprovalFilterInit>): RealtimeMcpApprovalFilter {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeMcpApprovalFilter', {
+      always: { codec: mcpFilterCodec },
+      never: { codec: mcpFilterCodec },
+    });
   }
 }
 
 // ---------------------------------------------------------------- MCP tool
-
-const mcpToolFields = defineFields('RealtimeMcpTool', {
-  type: { codec: stringCodec },
-  serverLabel: { codec: stringCodec, required: true },
-  serverUrl: { codec: stringCodec },
-  connectorId: { codec: enumCodec<RealtimeMcpConnectorId>() },
-  tunnelId: { codec: stringCodec },
-  authorization: { codec: stringCodec },
-  serverDescription: { codec: stringCodec },
-  headers: { codec: stringRecordCodec, nullable: true },
-  allowedTools: { codec: stringListOrCodec(mcpFilterCodec), nullable: true },
-  allowedCallers: { codec: arrayCodec(enumCodec<RealtimeMcpAllowedCaller>()), nullable: true },
-  requireApproval: { codec: stringOrCodec(modelCodec(RealtimeMcpApprovalFilter)), nullable: true },
-  deferLoading: { codec: booleanCodec },
-});
 
 export interface RealtimeMcpToolInit extends ExtraInit {
   readonly type?: 'mcp';
@@ -283,7 +207,7 @@ export interface RealtimeMcpToolJson {
  * });
  * ```
  */
-export class RealtimeMcpTool extends RealtimeModel<RealtimeMcpToolJson> {
+export class RealtimeMcpTool extends RealtimeModel<RealtimeMcpToolJson, RealtimeMcpToolInit, 'type'> {
   declare readonly type: 'mcp';
   declare readonly serverLabel: string;
   declare readonly serverUrl?: string;
@@ -297,26 +221,43 @@ export class RealtimeMcpTool extends RealtimeModel<RealtimeMcpToolJson> {
   declare readonly requireApproval?: RealtimeMcpApprovalMode | RealtimeMcpApprovalFilter | RealtimeOff;
   declare readonly deferLoading?: boolean;
 
-  constructor(init: RealtimeMcpToolInit) {
-    super(mcpToolFields, { ...init, type: 'mcp' });
-    Object.freeze(this);
+  static {
+    defineModel(this, 'RealtimeMcpTool', {
+      type: fixed('mcp'),
+      serverLabel: { codec: stringCodec, required: true, nonEmpty: true },
+      serverUrl: { codec: stringCodec, pattern: [{ test: isHttpUrl }, 'must be an http(s) URL'] },
+      connectorId: oneOf(RealtimeMcpConnectorId),
+      tunnelId: {
+        codec: stringCodec,
+        pattern: [TUNNEL_ID_PATTERN, "must be 'tunnel_' followed by 32 lowercase letters or digits"],
+      },
+      authorization: { codec: stringCodec, secret: true },
+      serverDescription: { codec: stringCodec },
+      headers: { codec: stringRecordCodec, nullable: true, secret: true, check: checkHeaderNames },
+      allowedTools: { codec: stringListOrCodec(mcpFilterCodec), nullable: true },
+      allowedCallers: { ...listOf(RealtimeMcpAllowedCaller), nullable: true, check: atLeastOne('caller') },
+      requireApproval: {
+        ...oneOf(RealtimeMcpApprovalMode),
+        codec: stringOrCodec(modelCodec(RealtimeMcpApprovalFilter)),
+        nullable: true,
+      },
+      deferLoading: { codec: booleanCodec },
+    });
   }
+}
 
-  protected get fieldTable() {
-    return mcpToolFields;
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
   }
+}
 
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeMcpTool {
-    return readSafely(() => RealtimeMcpTool.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeMcpTool {
-    return readModel(RealtimeMcpTool, mcpToolFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<Omit<RealtimeMcpToolInit, 'type'>>): RealtimeMcpTool {
-    return copyModel(this, patch);
+function checkHeaderNames(headers: unknown, path: string, out: IssueCollector): void {
+  for (const name of Object.keys(headers as object)) {
+    if (name.trim() === '') out.add(path, 'invalid_value', 'header names must not be empty');
   }
 }
 
@@ -335,11 +276,6 @@ export const toolCodec = discriminatedCodec<RealtimeTool>(
 );
 
 // ---------------------------------------------------------------- tool choice
-
-const choiceFunctionFields = defineFields('RealtimeToolChoiceFunction', {
-  type: { codec: stringCodec },
-  name: { codec: stringCodec, required: true },
-});
 
 export interface RealtimeToolChoiceFunctionInit extends ExtraInit {
   readonly type?: 'function';
@@ -361,38 +297,21 @@ export interface RealtimeToolChoiceFunctionJson {
  * request.copyWith({ toolChoice: new RealtimeToolChoiceFunction({ name: 'get_weather' }) });
  * ```
  */
-export class RealtimeToolChoiceFunction extends RealtimeModel<RealtimeToolChoiceFunctionJson> {
+export class RealtimeToolChoiceFunction extends RealtimeModel<
+  RealtimeToolChoiceFunctionJson,
+  RealtimeToolChoiceFunctionInit,
+  'type'
+> {
   declare readonly type: 'function';
   declare readonly name: string;
 
-  constructor(init: RealtimeToolChoiceFunctionInit) {
-    super(choiceFunctionFields, { ...init, type: 'function' });
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return choiceFunctionFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeToolChoiceFunction {
-    return readSafely(() => RealtimeToolChoiceFunction.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeToolChoiceFunction {
-    return readModel(RealtimeToolChoiceFunction, choiceFunctionFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<Omit<RealtimeToolChoiceFunctionInit, 'type'>>): RealtimeToolChoiceFunction {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeToolChoiceFunction', {
+      type: fixed('function'),
+      name: { codec: stringCodec, required: true, nonEmpty: true },
+    });
   }
 }
-
-const choiceMcpFields = defineFields('RealtimeToolChoiceMcp', {
-  type: { codec: stringCodec },
-  serverLabel: { codec: stringCodec, required: true },
-  name: { codec: stringCodec, nullable: true },
-});
 
 export interface RealtimeToolChoiceMcpInit extends ExtraInit {
   readonly type?: 'mcp';
@@ -417,31 +336,17 @@ export interface RealtimeToolChoiceMcpJson {
  * new RealtimeToolChoiceMcp({ serverLabel: 'docs', name: 'search' });
  * ```
  */
-export class RealtimeToolChoiceMcp extends RealtimeModel<RealtimeToolChoiceMcpJson> {
+export class RealtimeToolChoiceMcp extends RealtimeModel<RealtimeToolChoiceMcpJson, RealtimeToolChoiceMcpInit, 'type'> {
   declare readonly type: 'mcp';
   declare readonly serverLabel: string;
   declare readonly name?: string | RealtimeOff;
 
-  constructor(init: RealtimeToolChoiceMcpInit) {
-    super(choiceMcpFields, { ...init, type: 'mcp' });
-    Object.freeze(this);
-  }
-
-  protected get fieldTable() {
-    return choiceMcpFields;
-  }
-
-  static fromJson(json: unknown, options?: FromJsonOptions): RealtimeToolChoiceMcp {
-    return readSafely(() => RealtimeToolChoiceMcp.readAt(json, '', readContext(options)));
-  }
-
-  /** @internal */
-  static readAt(json: unknown, path: string, context: ReadContext): RealtimeToolChoiceMcp {
-    return readModel(RealtimeToolChoiceMcp, choiceMcpFields, json, path, context);
-  }
-
-  copyWith(patch: CopyWithPatch<Omit<RealtimeToolChoiceMcpInit, 'type'>>): RealtimeToolChoiceMcp {
-    return copyModel(this, patch);
+  static {
+    defineModel(this, 'RealtimeToolChoiceMcp', {
+      type: fixed('mcp'),
+      serverLabel: { codec: stringCodec, required: true, nonEmpty: true },
+      name: { codec: stringCodec, nullable: true },
+    });
   }
 }
 

@@ -26,7 +26,7 @@ export interface ContractCase {
 }
 
 /**
- * The contract every model class shares (DESIGN section 2): round trip,
+ * The contract every model class shares: round trip,
  * unknown keys, equality, hash code, copyWith keep/clear, frozen instances,
  * and structural errors that name the field.
  */
@@ -45,6 +45,11 @@ export function describeModelContract(Class: ModelClassLike, testCase: ContractC
 
     it('is frozen', () => {
       expect(Object.isFrozen(model())).toBe(true);
+    });
+
+    it('inherits fromJson, reading at a path staying internal', () => {
+      expect(Object.hasOwn(Class, 'fromJson')).toBe(false);
+      expect('readAt' in Class).toBe(false);
     });
 
     it('equals a copy read from its own JSON, with the same hash code', () => {

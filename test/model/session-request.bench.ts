@@ -1,5 +1,5 @@
 import { bench, describe } from 'vitest';
-import { RealtimeSessionCreateRequest, sessionUpdateFor } from '../../src/model/index.js';
+import { RealtimeSessionCreateRequest, sessionUpdateFor, validateSessionRequest } from '../../src/model/index.js';
 import { shopFunctionTools } from '../support/function-tools.js';
 
 const wire = {
@@ -45,5 +45,17 @@ describe(`request with 128 function tools (${JSON.stringify(wire).length} bytes 
 
   bench('fromJson + toJson (cold, nothing cached)', () => {
     RealtimeSessionCreateRequest.fromJson(wire).toJson();
+  });
+});
+
+// What a form does on every keystroke in the instructions box: copy, validate, diff against the last sent config.
+const fiftyTools = RealtimeSessionCreateRequest.fromJson({ ...wire, tools: shopFunctionTools(50) });
+validateSessionRequest(fiftyTools);
+
+describe('typing into instructions', () => {
+  bench('keystroke on a 50-tool request: copyWith + validate + diff', () => {
+    const next = fiftyTools.copyWith({ instructions: `draft ${keystroke++}` });
+    validateSessionRequest(next);
+    sessionUpdateFor(fiftyTools, next);
   });
 });

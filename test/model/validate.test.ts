@@ -255,6 +255,28 @@ describe('validateSessionRequest', () => {
         'audio.input.transcription.delay unsupported_for_model',
       ]);
     });
+    it("reports each rule between fields right after the field's own issues", () => {
+      expect(
+        summary(
+          issuesOf({
+            audio: { input: { transcription: { model: 'whisper-1', languages: [], delay: 'instant' as 'low' } } },
+            tools: [
+              { type: 'mcp', serverLabel: 's', serverUrl: 'ftp://x', connectorId: 'connector_gmail' },
+              { type: 'mcp', serverLabel: 's', connectorId: 'connector_myspace' as 'connector_gmail' },
+            ],
+          }),
+        ),
+      ).toStrictEqual([
+        'audio.input.transcription.languages required',
+        'audio.input.transcription.languages unsupported_for_model',
+        'audio.input.transcription.delay invalid_value',
+        'audio.input.transcription.delay unsupported_for_model',
+        'tools[0].server_url conflict',
+        'tools[0].server_url invalid_pattern',
+        'tools[1].server_label duplicate',
+        'tools[1].connector_id invalid_value',
+      ]);
+    });
   });
 
   describe('tool parameters', () => {
@@ -320,5 +342,48 @@ describe('validateClientSecretRequest', () => {
   it('prefixes the session issues with session.', () => {
     const request = new RealtimeClientSecretCreateRequest({ session: session.copyWith({ maxOutputTokens: 0 }) });
     expect(summary(validateClientSecretRequest(request))).toStrictEqual(['session.max_output_tokens out_of_range']);
+  });
+});
+
+describe('validating copies', () => {
+  // Issues are cached per immutable instance and list, with paths relative to them; a copy must still get
+  // every issue, at the place its subtree now has, and fresh issues for whatever it changed.
+  const tools = [
+    { type: 'function', name: 'a', parameters: { type: 'object' } },
+    { type: 'function', name: 'b', parameters: { type: 'array' } },
+  ] as const;
+  const request = new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2', tools });
+  const [first, second] = request.tools ?? [];
+
+  it('reports the issues of unchanged subtrees again', () => {
+    expect(summary(validateSessionRequest(request))).toStrictEqual(['tools[1].parameters.type invalid_schema']);
+    expect(validateSessionRequest(request.copyWith({ instructions: 'Be brief.' }))).toStrictEqual(
+      validateSessionRequest(request),
+    );
+  });
+
+  it('names the place a shared tool has in the copy', () => {
+    const moved = request.copyWith({ tools: [second, first, second].filter((tool) => tool !== undefined) });
+    expect(summary(validateSessionRequest(moved))).toStrictEqual([
+      'tools[0].parameters.type invalid_schema',
+      'tools[2].name duplicate',
+      'tools[2].parameters.type invalid_schema',
+    ]);
+    const secret = new RealtimeClientSecretCreateRequest({ session: moved });
+    expect(summary(validateClientSecretRequest(secret))).toStrictEqual([
+      'session.tools[0].parameters.type invalid_schema',
+      'session.tools[2].name duplicate',
+      'session.tools[2].parameters.type invalid_schema',
+    ]);
+  });
+
+  it('re-checks what the copy changed', () => {
+    const fixed = request.copyWith({
+      tools: [first, second?.copyWith({ parameters: { type: 'object' } })].filter((tool) => tool !== undefined),
+    });
+    expect(validateSessionRequest(fixed)).toStrictEqual([]);
+    expect(summary(validateSessionRequest(fixed.copyWith({ model: 'gpt-realtime', reasoning: {} })))).toStrictEqual([
+      'reasoning unsupported_for_model',
+    ]);
   });
 });
