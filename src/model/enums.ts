@@ -3,36 +3,30 @@
  * union type of the same name. Values come from the official schema
  * (`RealtimeSessionCreateRequestGA`). Open sets (voices, models) accept any
  * string in their types; closed sets are checked by `validateSessionRequest`.
+ * Where a value is its own key, the object is derived from a list, so a new
+ * value is one line in that list.
  */
+import { BUILT_IN_VOICES } from './capabilities.js';
+import { enumOf } from './derive.js';
 
-/** How long the model reasons before answering; reasoning models only. Default `low`. */
-export const RealtimeReasoningEffort = {
-  minimal: 'minimal',
-  low: 'low',
-  medium: 'medium',
-  high: 'high',
-  xhigh: 'xhigh',
-} as const;
-export type RealtimeReasoningEffort = (typeof RealtimeReasoningEffort)[keyof typeof RealtimeReasoningEffort];
+/**
+ * Reasoning efforts from least to most, as a picker lists them.
+ *
+ * @example
+ * ```ts
+ * REALTIME_REASONING_EFFORTS.map((effort) => ({ value: effort, label: effort }));
+ * ```
+ */
+export const REALTIME_REASONING_EFFORTS = Object.freeze(['minimal', 'low', 'medium', 'high', 'xhigh'] as const);
 
-/** The API's default reasoning effort. */
-export const DEFAULT_REASONING_EFFORT: RealtimeReasoningEffort = 'low';
+/** How long the model reasons before answering; reasoning models only. Default `low` (`DEFAULT_REASONING_EFFORT`). */
+export const RealtimeReasoningEffort = enumOf(REALTIME_REASONING_EFFORTS);
+export type RealtimeReasoningEffort = (typeof REALTIME_REASONING_EFFORTS)[number];
 
-/** Built-in voices. `marin` and `cedar` are the recommended ones. */
-export const RealtimeVoice = {
-  alloy: 'alloy',
-  ash: 'ash',
-  ballad: 'ballad',
-  coral: 'coral',
-  echo: 'echo',
-  sage: 'sage',
-  shimmer: 'shimmer',
-  verse: 'verse',
-  marin: 'marin',
-  cedar: 'cedar',
-} as const;
+/** Built-in voices, from `REALTIME_VOICES`. `marin` and `cedar` are the recommended ones. */
+export const RealtimeVoice = enumOf(BUILT_IN_VOICES);
 /** A built-in voice id, or any other voice id the server knows. */
-export type RealtimeVoice = (typeof RealtimeVoice)[keyof typeof RealtimeVoice] | (string & {});
+export type RealtimeVoice = (typeof BUILT_IN_VOICES)[number] | (string & {});
 
 /** What the model answers with; exactly one at a time. */
 export const RealtimeOutputModality = { text: 'text', audio: 'audio' } as const;

@@ -1,4 +1,4 @@
-import { REALTIME_SESSION_DEFAULTS } from './defaults.js';
+import { REALTIME_SESSION_DEFAULTS, type RealtimeSessionDefaults } from './defaults.js';
 import {
   adoptFrozenJson,
   isPlainObject,
@@ -45,16 +45,35 @@ export function sessionUpdateFor(
   previous: RealtimeSessionCreateRequest | null | undefined,
   next: RealtimeSessionCreateRequest,
 ): RealtimeSessionUpdateJson {
-  const before = (previous?.toJson() ?? {}) as unknown as JsonObject;
-  const after = next.toJson() as unknown as JsonObject;
+  return sessionUpdateBetween(
+    (previous?.toJson() ?? {}) as unknown as JsonObject,
+    next.toJson() as unknown as JsonObject,
+  );
+}
+
+/**
+ * {@link sessionUpdateFor} on wire JSON, with the defaults to reset to as a
+ * parameter: a test can then show that a default added to the list is reset
+ * with no other change. Internal; not exported from the package.
+ *
+ * @example
+ * ```ts
+ * sessionUpdateBetween({ instructions: 'Be brief.' }, {}); // { type: 'realtime', instructions: '' }
+ * ```
+ */
+export function sessionUpdateBetween(
+  before: JsonObject,
+  after: JsonObject,
+  defaults: RealtimeSessionDefaults = REALTIME_SESSION_DEFAULTS,
+): RealtimeSessionUpdateJson {
   const entries: (readonly [string, JsonValue])[] = [['type', 'realtime']];
-  entries.push(...changedEntries(before, after, REALTIME_SESSION_DEFAULTS.session, FIXED_FIELDS));
+  entries.push(...changedEntries(before, after, defaults.session, FIXED_FIELDS));
 
   const audioBefore = objectAt(before, 'audio');
   const audioAfter = objectAt(after, 'audio');
   const audio = [
-    ...sideEntries('input', audioBefore, audioAfter, REALTIME_SESSION_DEFAULTS.input),
-    ...sideEntries('output', audioBefore, audioAfter, REALTIME_SESSION_DEFAULTS.output),
+    ...sideEntries('input', audioBefore, audioAfter, defaults.input),
+    ...sideEntries('output', audioBefore, audioAfter, defaults.output),
     // Keys under `audio` this version does not model are compared whole.
     ...changedEntries(audioBefore, audioAfter, {}, new Set(['input', 'output'])),
   ];

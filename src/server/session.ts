@@ -1,20 +1,24 @@
 import {
-  DEFAULT_TURN_DETECTION,
+  PCM_SAMPLE_RATE,
+  REALTIME_SESSION_DEFAULTS,
+  REASONING_MODEL_FIELDS,
   REALTIME_SESSION_FIELD_PATHS,
   RealtimeConfigError,
   RealtimeFunctionTool,
   RealtimeSessionCreateRequest,
   isReasoningModel,
+  jsonEqual,
   readSessionField,
+  sessionConfigOf,
   sessionFieldJson,
   validateSessionRequest,
   writeSessionField,
   type ConfigIssue,
   type JsonObject,
+  type RealtimeSessionDefaults,
   type RealtimeTool,
 } from '../model/index.js';
-import { jsonEqual } from '../model/json.js';
-import { createEventId } from '../protocol/client-events.js';
+import { createEventId } from '../protocol/index.js';
 import { isJsonObject } from './guards.js';
 import { apiError, type ApiErrorBody } from './http.js';
 
@@ -25,32 +29,40 @@ export const EMULATOR_DEFAULT_INSTRUCTIONS =
   'You are a helpful, witty, and friendly AI running in a local Realtime emulator. Keep answers short.';
 
 const SESSION_LIFETIME_SECONDS = 60 * 60;
-/** Keys of the session object that describe it rather than configure it. */
-const METADATA_KEYS = new Set(['id', 'object', 'expires_at']);
 
-/** The full effective config of a fresh session, as `session.created` reports it. */
-export function defaultSessionConfig(model: string, now = Date.now()): Json {
-  const pcm = { type: 'audio/pcm', rate: 24000 };
+/** Fields a session object never reports: the API takes them, but its session response has no such property. */
+const UNREPORTED_FIELDS: ReadonlySet<string> = new Set(['parallel_tool_calls']);
+const REASONING_FIELDS: ReadonlySet<string> = new Set(REASONING_MODEL_FIELDS);
+
+/**
+ * The full effective config of a fresh session, as `session.created` reports
+ * it: {@link REALTIME_SESSION_DEFAULTS} as the API reports them, so a default
+ * added to that list shows up here with no other change (`defaults` is a
+ * parameter for the test that shows it).
+ */
+export function defaultSessionConfig(
+  model: string,
+  now = Date.now(),
+  defaults: RealtimeSessionDefaults = REALTIME_SESSION_DEFAULTS,
+): Json {
+  const reasons = isReasoningModel(model) === true;
+  // A fresh copy per session: the frozen defaults stay shared, this config is the session's own.
+  const { session, input, output } = structuredClone(defaults);
+  const reported = Object.entries(session).filter(
+    ([key]) => !UNREPORTED_FIELDS.has(key) && (reasons || !REASONING_FIELDS.has(key)),
+  );
   return {
     type: 'realtime',
     object: 'realtime.session',
     id: createEventId('sess'),
     model,
     expires_at: Math.floor(now / 1000) + SESSION_LIFETIME_SECONDS,
-    output_modalities: ['audio'],
+    ...Object.fromEntries(reported),
+    // The server's own instructions, not the empty string a reset sends.
     instructions: EMULATOR_DEFAULT_INSTRUCTIONS,
-    tools: [],
-    tool_choice: 'auto',
-    max_output_tokens: 'inf',
-    tracing: null,
-    truncation: 'auto',
-    prompt: null,
+    // The API reports an empty `include` as null (a reset sends `[]`).
     include: null,
-    audio: {
-      input: { format: pcm, transcription: null, noise_reduction: null, turn_detection: { ...DEFAULT_TURN_DETECTION } },
-      output: { format: pcm, voice: 'alloy', speed: 1 },
-    },
-    ...(isReasoningModel(model) === true ? { reasoning: { effort: 'low' } } : {}),
+    audio: { input, output },
   };
 }
 
@@ -76,8 +88,7 @@ export function mergeSessionUpdate(config: Json, update: Json): Json {
 
 /** The config part of a session object (without id, object, expires_at) as a model request. */
 export function readSessionConfig(config: Json): RealtimeSessionCreateRequest {
-  const settings = Object.fromEntries(Object.entries(config).filter(([key]) => !METADATA_KEYS.has(key)));
-  return RealtimeSessionCreateRequest.fromJson(settings, { lenient: true });
+  return RealtimeSessionCreateRequest.fromJson(sessionConfigOf(config), { lenient: true });
 }
 
 /**
@@ -318,9 +329,9 @@ export function sessionJson(config: Json, before = '', after = ''): Buffer {
 
 /** A 100 ms, 440 Hz PCM16 tone at 24 kHz, base64: the emulator's "voice". */
 export function toneChunk(): string {
-  const samples = 2400;
+  const samples = PCM_SAMPLE_RATE / 10;
   const pcm = Buffer.alloc(samples * 2);
   for (let i = 0; i < samples; i++)
-    pcm.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / 24000) * 8000), i * 2);
+    pcm.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / PCM_SAMPLE_RATE) * 8000), i * 2);
   return pcm.toString('base64');
 }

@@ -4,6 +4,8 @@ import {
   getModelCapabilities,
   isReasoningModel,
   KNOWN_REALTIME_MODELS,
+  REALTIME_MODELS,
+  RECOMMENDED_VOICES,
 } from '../../src/model/index.js';
 import schema from './fixtures/realtime-session.schema.json' with { type: 'json' };
 
@@ -49,5 +51,38 @@ describe('voices per model', () => {
     expect(voices).toHaveLength(8);
     expect(voices).not.toContain('marin');
     expect(voices).not.toContain('cedar');
+  });
+});
+
+describe('recommended voices', () => {
+  it('are marin and cedar', () => {
+    expect([...RECOMMENDED_VOICES]).toStrictEqual(['marin', 'cedar']);
+  });
+});
+
+describe('deprecation', () => {
+  it('marks gpt-realtime as shutting down on 2027-01-20, for gpt-realtime-2', () => {
+    expect(getModelCapabilities('gpt-realtime')?.deprecated).toStrictEqual({
+      shutdownDate: '2027-01-20',
+      replacement: 'gpt-realtime-2',
+    });
+    expect(getModelCapabilities('gpt-realtime-2')?.deprecated).toBeUndefined();
+  });
+
+  it('names a real date and a listed, current replacement for every deprecated model', () => {
+    for (const model of REALTIME_MODELS) {
+      if (!('deprecated' in model)) continue;
+      const { shutdownDate, replacement } = model.deprecated;
+      expect(new Date(`${shutdownDate}T00:00:00Z`).toISOString().slice(0, 10)).toBe(shutdownDate);
+      expect(getModelCapabilities(replacement)).toBeDefined();
+      expect(getModelCapabilities(replacement)?.deprecated).toBeUndefined();
+    }
+  });
+});
+
+describe('the list and the reasoning family agree', () => {
+  it('lists every family member as reasoning, so the family rule only covers unlisted ids', () => {
+    const family = /^gpt-realtime-([2-9]|\d{2,3})(?:\.\d{1,3})?(?:-mini)?(?:-\d{4}-\d{2}-\d{2})?$/;
+    for (const model of REALTIME_MODELS) expect(model.reasoning, model.id).toBe(family.test(model.id));
   });
 });
