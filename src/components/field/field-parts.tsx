@@ -125,7 +125,26 @@ export function LockNote(props: {
   );
 }
 
-/** A field's header: its label (or legend) and status badge. */
-export function FieldHeader(props: { readonly children: ReactNode }) {
-  return <div className="rrs-field-header">{props.children}</div>;
+/** A field's error message and lock note, in that order, after its controls. */
+export function FieldFeedback(props: {
+  readonly ids: FieldIds;
+  readonly messages: FieldMessages;
+  readonly store: RealtimeSessionStore | undefined;
+}) {
+  const { ids, messages } = props;
+  return (
+    <>
+      <FieldError id={ids.errorId} message={messages.error} />
+      <LockNote id={ids.noteId} messages={messages} store={props.store} />
+    </>
+  );
+}
+
+/** The description a field's control points to with `aria-describedby`. */
+export function FieldDescription(props: { readonly id: string; readonly children: ReactNode }) {
+  return (
+    <p id={props.id} className="rrs-description">
+      {props.children}
+    </p>
+  );
 }

@@ -15,9 +15,9 @@ import type {
   SessionFieldState,
   SessionUpdateOptions,
 } from '../../session/index.js';
-import { issuesOf } from '../../session/reducer.js';
-import { RealtimeSessionContext } from '../../react/context.js';
-import { useControllableState } from '../../react/use-controllable-state.js';
+import { issuesOf } from '../../session/index.js';
+import { RealtimeSessionContext } from '../../react/index.js';
+import { useControllableState } from '../../react/index.js';
 
 const { useSyncExternalStoreWithSelector } = useSyncExternalStoreExports;
 

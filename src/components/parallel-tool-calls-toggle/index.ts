@@ -1,7 +1,6 @@
 export { ParallelToolCallsToggle, type ParallelToolCallsToggleProps } from './parallel-tool-calls-toggle.js';
 export {
   useParallelToolCallsField,
-  DEFAULT_PARALLEL_TOOL_CALLS,
   type UseParallelToolCallsFieldProps,
   type UseParallelToolCallsFieldReturn,
   type ParallelToolCallsFieldState,

@@ -1,6 +1,7 @@
 'use client';
 import { forwardRef } from 'react';
-import { FieldError, FieldStatusBadge, LockNote } from '../field/field-parts.js';
+import { FieldRoot } from '../field/field-layout.js';
+import { FieldDescription, FieldFeedback, FieldStatusBadge } from '../field/field-parts.js';
 import { useParallelToolCallsField, type UseParallelToolCallsFieldProps } from './use-parallel-tool-calls-field.js';
 
 export interface ParallelToolCallsToggleProps extends UseParallelToolCallsFieldProps {
@@ -26,12 +27,12 @@ export const ParallelToolCallsToggle = forwardRef<HTMLDivElement, ParallelToolCa
     const { className, label = 'Parallel tool calls', ...fieldProps } = props;
     const { state, ids, binding, switchProps } = useParallelToolCallsField(fieldProps);
     return (
-      <div
+      <FieldRoot
         ref={ref}
-        className={['rrs-field', 'rrs-parallel-tool-calls-toggle', className].filter(Boolean).join(' ')}
-        data-status={state.status}
-        data-disabled={state.disabled || undefined}
-        data-supported={state.supported === false ? 'false' : undefined}
+        kind="rrs-parallel-tool-calls-toggle"
+        className={className}
+        state={state}
+        status={state.status}
       >
         <div className="rrs-group" data-status={state.status}>
           <div className="rrs-label">
@@ -40,15 +41,14 @@ export const ParallelToolCallsToggle = forwardRef<HTMLDivElement, ParallelToolCa
             <FieldStatusBadge status={state.status} mode={binding.mode} />
             {state.isDefault && state.supported !== false ? <span className="rrs-tag">Default</span> : null}
           </div>
-          <p id={ids.descriptionId} className="rrs-description">
+          <FieldDescription id={ids.descriptionId}>
             {state.supported === false
               ? `Only reasoning models call tools in parallel; ${state.model} does not reason.`
               : 'Let the model call several tools at once instead of one after another.'}
-          </p>
-          <FieldError id={ids.errorId} message={state.messages.error} />
-          <LockNote id={ids.noteId} messages={state.messages} store={binding.store} />
+          </FieldDescription>
+          <FieldFeedback ids={ids} messages={state.messages} store={binding.store} />
         </div>
-      </div>
+      </FieldRoot>
     );
   },
 );

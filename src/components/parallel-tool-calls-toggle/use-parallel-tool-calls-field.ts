@@ -1,29 +1,20 @@
 'use client';
 import type { InputHTMLAttributes } from 'react';
-import { isReasoningModel, writeSessionField } from '../../model/index.js';
-import type { SessionFieldStatus } from '../../session/index.js';
-import { describedBy, fieldMessages, useFieldIds, type FieldIds, type FieldMessages } from '../field/field-parts.js';
-import { useRequestBinding, type RequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
+import { isReasoningModel, REALTIME_SESSION_DEFAULTS, writeSessionField } from '../../model/index.js';
+import { describedBy } from '../field/field-parts.js';
+import type { SessionRequestProps } from '../field/use-request-binding.js';
+import { useFieldBinding, type FieldHookReturn, type FieldStateBase } from '../field/use-field-binding.js';
 
-/** The API's value when `parallel_tool_calls` is unspecified. */
-export const DEFAULT_PARALLEL_TOOL_CALLS = true;
-
-export interface ParallelToolCallsFieldState {
+export interface ParallelToolCallsFieldState extends FieldStateBase {
   /** What the session does: the draft's value, or the API's default. */
   readonly checked: boolean;
   /** True when the draft leaves the API's default in place. */
   readonly isDefault: boolean;
   readonly supported: boolean | undefined;
   readonly model: string;
-  readonly status: SessionFieldStatus;
-  readonly messages: FieldMessages;
-  readonly disabled: boolean;
 }
 
-export interface UseParallelToolCallsFieldReturn {
-  readonly state: ParallelToolCallsFieldState;
-  readonly binding: RequestBinding;
-  readonly ids: FieldIds;
+export interface UseParallelToolCallsFieldReturn extends FieldHookReturn<ParallelToolCallsFieldState> {
   /** For an `input type="checkbox"` shown as a switch. */
   readonly switchProps: InputHTMLAttributes<HTMLInputElement> & { 'data-state': 'checked' | 'unchecked' };
 }
@@ -41,27 +32,18 @@ export type UseParallelToolCallsFieldProps = SessionRequestProps;
  * ```
  */
 export function useParallelToolCallsField(props: UseParallelToolCallsFieldProps = {}): UseParallelToolCallsFieldReturn {
-  const binding = useRequestBinding(props, ['model', 'parallel_tool_calls'], 'ParallelToolCallsToggle');
-  const ids = useFieldIds();
+  const { binding, ids, status, messages } = useFieldBinding(props, 'ParallelToolCallsToggle', 'parallel_tool_calls', [
+    'model',
+  ]);
   const { request } = binding;
   const supported = isReasoningModel(request.model);
-  const field = binding.field('parallel_tool_calls');
-  const messages = fieldMessages(field);
   const value = request.parallelToolCalls;
   // A model that cannot reason never calls tools in parallel, whatever the API's default says.
-  const checked = value ?? (supported === false ? false : DEFAULT_PARALLEL_TOOL_CALLS);
+  const checked = value ?? (supported === false ? false : REALTIME_SESSION_DEFAULTS.session.parallel_tool_calls);
   // A leftover value on a model that cannot take it stays editable, so it can be turned back off.
   const disabled = binding.disabled || (supported === false && value === undefined);
   return {
-    state: {
-      checked,
-      isDefault: value === undefined,
-      supported,
-      model: request.model,
-      status: field.status,
-      messages,
-      disabled,
-    },
+    state: { checked, isDefault: value === undefined, supported, model: request.model, status, messages, disabled },
     binding,
     ids,
     switchProps: {

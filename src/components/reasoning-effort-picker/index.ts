@@ -1,7 +1,6 @@
 export { ReasoningEffortPicker, type ReasoningEffortPickerProps } from './reasoning-effort-picker.js';
 export {
   useReasoningEffortField,
-  REASONING_EFFORTS,
   type UseReasoningEffortFieldProps,
   type UseReasoningEffortFieldReturn,
   type ReasoningEffortFieldState,

@@ -1,12 +1,8 @@
 'use client';
 import { forwardRef } from 'react';
-import { DEFAULT_REASONING_EFFORT } from '../../model/index.js';
-import { FieldError, FieldStatusBadge, LockNote } from '../field/field-parts.js';
-import {
-  REASONING_EFFORTS,
-  useReasoningEffortField,
-  type UseReasoningEffortFieldProps,
-} from './use-reasoning-effort-field.js';
+import { REALTIME_REASONING_EFFORTS, REALTIME_SESSION_DEFAULTS } from '../../model/index.js';
+import { FieldGroup, FieldOption, FieldRoot } from '../field/field-layout.js';
+import { useReasoningEffortField, type UseReasoningEffortFieldProps } from './use-reasoning-effort-field.js';
 
 export interface ReasoningEffortPickerProps extends UseReasoningEffortFieldProps {
   readonly className?: string;
@@ -24,8 +20,9 @@ const LABELS: Readonly<Record<string, string>> = {
 
 /**
  * Chooses how hard a reasoning model thinks before it answers, from
- * `minimal` to `xhigh`; the API's default (`low`) is marked. On a model that
- * cannot reason it is disabled and says why, and a leftover setting can be removed.
+ * `minimal` to `xhigh`; the API's default (from `REALTIME_SESSION_DEFAULTS`)
+ * is marked. On a model that cannot reason it is disabled and says why, and a
+ * leftover setting can be removed.
  *
  * Styling hooks: `data-status` on the group, `data-state="checked|unchecked"`
  * and `data-default` on each option, `data-supported="false"` on the root.
@@ -40,48 +37,37 @@ export const ReasoningEffortPicker = forwardRef<HTMLDivElement, ReasoningEffortP
   function ReasoningEffortPicker(props, ref) {
     const { className, label = 'Reasoning effort', ...fieldProps } = props;
     const field = useReasoningEffortField(fieldProps);
-    const { state, ids, binding } = field;
+    const { state, binding } = field;
     const hasReasoning = binding.request.reasoning !== undefined;
+    const description =
+      state.supported === false
+        ? `${state.model} does not reason. Choose a reasoning model such as gpt-realtime-2 to set an effort.`
+        : 'More effort gives better answers more slowly.';
     return (
-      <div
-        ref={ref}
-        className={['rrs-field', 'rrs-reasoning-effort-picker', className].filter(Boolean).join(' ')}
-        data-disabled={state.disabled || undefined}
-        data-supported={state.supported === false ? 'false' : undefined}
-      >
-        <fieldset className="rrs-group" {...field.groupProps}>
-          <legend className="rrs-label">
-            {label} <FieldStatusBadge status={state.status} mode={binding.mode} />
-          </legend>
-          <p id={ids.descriptionId} className="rrs-description">
-            {state.supported === false
-              ? `${state.model} does not reason. Choose a reasoning model such as gpt-realtime-2 to set an effort.`
-              : 'More effort gives better answers more slowly.'}
-          </p>
+      <FieldRoot ref={ref} kind="rrs-reasoning-effort-picker" className={className} state={state}>
+        <FieldGroup field={field} label={label} description={description}>
           <div className="rrs-options">
-            {REASONING_EFFORTS.map((effort) => (
-              <label
-                key={effort}
-                className="rrs-option"
-                data-state={state.effort === effort ? 'checked' : 'unchecked'}
-                data-default={effort === DEFAULT_REASONING_EFFORT || undefined}
-                data-disabled={state.disabled || undefined}
-              >
-                <input {...field.getOptionProps(effort)} />
-                <span>{LABELS[effort] ?? effort}</span>
-                {effort === DEFAULT_REASONING_EFFORT ? <span className="rrs-tag">Default</span> : null}
-              </label>
-            ))}
+            {REALTIME_REASONING_EFFORTS.map((effort) => {
+              const isDefault = effort === REALTIME_SESSION_DEFAULTS.session.reasoning.effort;
+              return (
+                <FieldOption
+                  key={effort}
+                  input={field.getOptionProps(effort)}
+                  label={LABELS[effort] ?? effort}
+                  tags={[isDefault && 'Default']}
+                  disabled={state.disabled}
+                  data={{ 'data-default': isDefault || undefined }}
+                />
+              );
+            })}
           </div>
-          <FieldError id={ids.errorId} message={state.messages.error} />
-          <LockNote id={ids.noteId} messages={state.messages} store={binding.store} />
-        </fieldset>
+        </FieldGroup>
         {state.supported === false && hasReasoning ? (
           <button className="rrs-button" {...field.clearButtonProps}>
             Remove reasoning
           </button>
         ) : null}
-      </div>
+      </FieldRoot>
     );
   },
 );

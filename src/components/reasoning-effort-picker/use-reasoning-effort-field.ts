@@ -1,31 +1,23 @@
 'use client';
-import type { ButtonHTMLAttributes, FieldsetHTMLAttributes, InputHTMLAttributes } from 'react';
-import { isReasoningModel, RealtimeReasoning, RealtimeReasoningEffort, writeSessionField } from '../../model/index.js';
-import type { SessionFieldStatus } from '../../session/index.js';
-import { fieldMessages, fieldsetProps, useFieldIds, type FieldIds, type FieldMessages } from '../field/field-parts.js';
-import { useRequestBinding, type RequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
+import type { ButtonHTMLAttributes, InputHTMLAttributes } from 'react';
+import {
+  isReasoningModel,
+  RealtimeReasoning,
+  writeSessionField,
+  type RealtimeReasoningEffort,
+} from '../../model/index.js';
+import type { SessionRequestProps } from '../field/use-request-binding.js';
+import { useFieldBinding, type FieldGroupHookReturn, type FieldStateBase } from '../field/use-field-binding.js';
 
-/** The efforts in increasing order. */
-export const REASONING_EFFORTS: readonly RealtimeReasoningEffort[] = Object.freeze(
-  Object.values(RealtimeReasoningEffort),
-);
-
-export interface ReasoningEffortFieldState {
-  /** The chosen effort; `undefined` leaves the server's default (`low`). */
+export interface ReasoningEffortFieldState extends FieldStateBase {
+  /** The chosen effort; `undefined` leaves the API's default (`REALTIME_SESSION_DEFAULTS.session.reasoning`). */
   readonly effort: RealtimeReasoningEffort | undefined;
   /** `false` when the model cannot reason; `undefined` for a model the capability table does not know. */
   readonly supported: boolean | undefined;
   readonly model: string;
-  readonly status: SessionFieldStatus;
-  readonly messages: FieldMessages;
-  readonly disabled: boolean;
 }
 
-export interface UseReasoningEffortFieldReturn {
-  readonly state: ReasoningEffortFieldState;
-  readonly binding: RequestBinding;
-  readonly ids: FieldIds;
-  readonly groupProps: FieldsetHTMLAttributes<HTMLFieldSetElement> & { 'data-status': SessionFieldStatus };
+export interface UseReasoningEffortFieldReturn extends FieldGroupHookReturn<ReasoningEffortFieldState> {
   getOptionProps(effort: RealtimeReasoningEffort): InputHTMLAttributes<HTMLInputElement>;
   /** For a button that removes `reasoning` (the way out of an unsupported setting). */
   readonly clearButtonProps: ButtonHTMLAttributes<HTMLButtonElement>;
@@ -40,16 +32,18 @@ export type UseReasoningEffortFieldProps = SessionRequestProps;
  * @example
  * ```tsx
  * const { state, getOptionProps } = useReasoningEffortField();
- * return REASONING_EFFORTS.map((effort) => <input key={effort} {...getOptionProps(effort)} aria-label={effort} />);
+ * return REALTIME_REASONING_EFFORTS.map((effort) => <input key={effort} {...getOptionProps(effort)} aria-label={effort} />);
  * ```
  */
 export function useReasoningEffortField(props: UseReasoningEffortFieldProps = {}): UseReasoningEffortFieldReturn {
-  const binding = useRequestBinding(props, ['model', 'reasoning'], 'ReasoningEffortPicker');
-  const ids = useFieldIds();
+  const { binding, status, messages, withGroup, radioProps } = useFieldBinding(
+    props,
+    'ReasoningEffortPicker',
+    'reasoning',
+    ['model'],
+  );
   const { request } = binding;
   const supported = isReasoningModel(request.model);
-  const field = binding.field('reasoning');
-  const messages = fieldMessages(field);
   const effort = request.reasoning?.effort;
   const disabled = binding.disabled || supported === false;
   const setEffort = (next: RealtimeReasoningEffort | undefined) =>
@@ -57,18 +51,9 @@ export function useReasoningEffortField(props: UseReasoningEffortFieldProps = {}
       writeSessionField(draft, 'reasoning', next === undefined ? undefined : new RealtimeReasoning({ effort: next })),
     );
   return {
-    state: { effort, supported, model: request.model, status: field.status, messages, disabled },
-    binding,
-    ids,
-    groupProps: fieldsetProps(ids, messages, field.status, disabled),
-    getOptionProps: (option) => ({
-      type: 'radio',
-      name: `${ids.controlId}-effort`,
-      value: option,
-      checked: effort === option,
-      disabled,
-      onChange: () => setEffort(option),
-    }),
+    ...withGroup({ effort, supported, model: request.model, status, messages, disabled }),
+    getOptionProps: (option) =>
+      radioProps(option, { checked: effort === option, disabled, onSelect: () => setEffort(option) }),
     clearButtonProps: {
       type: 'button',
       disabled: binding.disabled || request.reasoning === undefined,

@@ -1,6 +1,7 @@
 'use client';
 import { forwardRef } from 'react';
-import { FieldError, FieldStatusBadge, LockNote } from '../field/field-parts.js';
+import { REALTIME_SESSION_DEFAULTS } from '../../model/index.js';
+import { FieldGroup, FieldOption, FieldRoot } from '../field/field-layout.js';
 import { useToolChoiceField, type ToolChoiceKind, type UseToolChoiceFieldProps } from './use-tool-choice-field.js';
 
 export interface ToolChoicePickerProps extends UseToolChoiceFieldProps {
@@ -10,11 +11,14 @@ export interface ToolChoicePickerProps extends UseToolChoiceFieldProps {
 }
 
 const KINDS: readonly { readonly kind: ToolChoiceKind; readonly label: string; readonly hint: string }[] = [
-  { kind: 'auto', label: 'Auto', hint: 'The model decides (default).' },
-  { kind: 'none', label: 'None', hint: 'Never call tools.' },
-  { kind: 'required', label: 'Required', hint: 'Always call a tool.' },
-  { kind: 'tool', label: 'A specific tool', hint: 'Always call the tool chosen below.' },
+  { kind: 'auto', label: 'Auto', hint: 'The model decides' },
+  { kind: 'none', label: 'None', hint: 'Never call tools' },
+  { kind: 'required', label: 'Required', hint: 'Always call a tool' },
+  { kind: 'tool', label: 'A specific tool', hint: 'Always call the tool chosen below' },
 ];
+
+const hintOf = (option: (typeof KINDS)[number]) =>
+  `${option.hint}${option.kind === REALTIME_SESSION_DEFAULTS.session.tool_choice ? ' (default)' : ''}.`;
 
 /**
  * Decides whether and which tools the model calls: `auto`, `none`,
@@ -32,33 +36,22 @@ export const ToolChoicePicker = forwardRef<HTMLDivElement, ToolChoicePickerProps
   function ToolChoicePicker(props, ref) {
     const { className, label = 'Tool choice', ...fieldProps } = props;
     const field = useToolChoiceField(fieldProps);
-    const { state, ids, binding } = field;
+    const { state, ids } = field;
+    const description =
+      state.targets.length === 0
+        ? 'Add a tool to be able to require a specific one.'
+        : 'Whether the model calls tools, and which.';
     return (
-      <div
-        ref={ref}
-        className={['rrs-field', 'rrs-tool-choice-picker', className].filter(Boolean).join(' ')}
-        data-disabled={state.disabled || undefined}
-      >
-        <fieldset className="rrs-group" {...field.groupProps}>
-          <legend className="rrs-label">
-            {label} <FieldStatusBadge status={state.status} mode={binding.mode} />
-          </legend>
-          <p id={ids.descriptionId} className="rrs-description">
-            {state.targets.length === 0
-              ? 'Add a tool to be able to require a specific one.'
-              : 'Whether the model calls tools, and which.'}
-          </p>
+      <FieldRoot ref={ref} kind="rrs-tool-choice-picker" className={className} state={state}>
+        <FieldGroup field={field} label={label} description={description}>
           <div className="rrs-options">
             {KINDS.map((option) => (
-              <label
+              <FieldOption
                 key={option.kind}
-                className="rrs-option"
-                data-state={state.kind === option.kind ? 'checked' : 'unchecked'}
-                title={option.hint}
-              >
-                <input {...field.getKindInputProps(option.kind)} />
-                <span>{option.label}</span>
-              </label>
+                input={field.getKindInputProps(option.kind)}
+                label={option.label}
+                title={hintOf(option)}
+              />
             ))}
           </div>
           <label className="rrs-sublabel" htmlFor={ids.controlId}>
@@ -83,10 +76,8 @@ export const ToolChoicePicker = forwardRef<HTMLDivElement, ToolChoicePickerProps
               <input className="rrs-input" {...field.mcpToolNameInputProps} />
             </>
           ) : null}
-          <FieldError id={ids.errorId} message={state.messages.error} />
-          <LockNote id={ids.noteId} messages={state.messages} store={binding.store} />
-        </fieldset>
-      </div>
+        </FieldGroup>
+      </FieldRoot>
     );
   },
 );

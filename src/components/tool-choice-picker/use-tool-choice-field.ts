@@ -1,5 +1,5 @@
 'use client';
-import type { FieldsetHTMLAttributes, InputHTMLAttributes, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, SelectHTMLAttributes } from 'react';
 import {
   RealtimeFunctionTool,
   RealtimeMcpTool,
@@ -9,16 +9,9 @@ import {
   type RealtimeToolChoice,
   type RealtimeToolChoiceMode,
 } from '../../model/index.js';
-import type { SessionFieldStatus } from '../../session/index.js';
-import {
-  describedBy,
-  fieldMessages,
-  fieldsetProps,
-  useFieldIds,
-  type FieldIds,
-  type FieldMessages,
-} from '../field/field-parts.js';
-import { useRequestBinding, type RequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
+import { describedBy } from '../field/field-parts.js';
+import type { SessionRequestProps } from '../field/use-request-binding.js';
+import { useFieldBinding, type FieldGroupHookReturn, type FieldStateBase } from '../field/use-field-binding.js';
 
 /** The choice as the picker shows it: a mode, or one specific tool. */
 export type ToolChoiceKind = RealtimeToolChoiceMode | 'tool';
@@ -30,8 +23,8 @@ export interface ToolChoiceTarget {
   readonly choice: RealtimeToolChoiceFunction | RealtimeToolChoiceMcp;
 }
 
-export interface ToolChoiceFieldState {
-  /** `undefined` leaves the API default (`auto`). */
+export interface ToolChoiceFieldState extends FieldStateBase {
+  /** `undefined` leaves the API default (`REALTIME_SESSION_DEFAULTS.session.tool_choice`). */
   readonly kind: ToolChoiceKind | undefined;
   /** The key of the specific tool chosen, when `kind` is `tool`. */
   readonly targetKey: string | undefined;
@@ -39,16 +32,9 @@ export interface ToolChoiceFieldState {
   readonly targets: readonly ToolChoiceTarget[];
   /** For an MCP choice: the one tool of that server, if narrowed. */
   readonly mcpToolName: string | undefined;
-  readonly status: SessionFieldStatus;
-  readonly messages: FieldMessages;
-  readonly disabled: boolean;
 }
 
-export interface UseToolChoiceFieldReturn {
-  readonly state: ToolChoiceFieldState;
-  readonly binding: RequestBinding;
-  readonly ids: FieldIds;
-  readonly groupProps: FieldsetHTMLAttributes<HTMLFieldSetElement> & { 'data-status': SessionFieldStatus };
+export interface UseToolChoiceFieldReturn extends FieldGroupHookReturn<ToolChoiceFieldState> {
   getKindInputProps(kind: ToolChoiceKind): InputHTMLAttributes<HTMLInputElement>;
   /** For the `select` of specific tools. */
   readonly targetSelectProps: SelectHTMLAttributes<HTMLSelectElement>;
@@ -74,12 +60,14 @@ function keyOf(choice: RealtimeToolChoice | undefined): string | undefined {
  * ```
  */
 export function useToolChoiceField(props: UseToolChoiceFieldProps = {}): UseToolChoiceFieldReturn {
-  const binding = useRequestBinding(props, ['tools', 'tool_choice'], 'ToolChoicePicker');
-  const ids = useFieldIds();
+  const { binding, ids, status, messages, withGroup, radioProps } = useFieldBinding(
+    props,
+    'ToolChoicePicker',
+    'tool_choice',
+    ['tools'],
+  );
   const { request, disabled } = binding;
   const choice = request.toolChoice;
-  const field = binding.field('tool_choice');
-  const messages = fieldMessages(field);
   const targets: ToolChoiceTarget[] = [];
   for (const tool of request.tools ?? []) {
     if (tool instanceof RealtimeFunctionTool && tool.name !== undefined && tool.name !== '') {
@@ -104,18 +92,13 @@ export function useToolChoiceField(props: UseToolChoiceFieldProps = {}): UseTool
     binding.update((draft) => writeSessionField(draft, 'tool_choice', next));
 
   return {
-    state: { kind, targetKey, targets, mcpToolName: mcpName, status: field.status, messages, disabled },
-    binding,
-    ids,
-    groupProps: fieldsetProps(ids, messages, field.status, disabled),
-    getKindInputProps: (option) => ({
-      type: 'radio',
-      name: `${ids.controlId}-kind`,
-      value: option,
-      checked: kind === option,
-      disabled: disabled || (option === 'tool' && targets.length === 0 && kind !== 'tool'),
-      onChange: () => setChoice(option === 'tool' ? targets[0]?.choice : option),
-    }),
+    ...withGroup({ kind, targetKey, targets, mcpToolName: mcpName, status, messages, disabled }),
+    getKindInputProps: (option) =>
+      radioProps(option, {
+        checked: kind === option,
+        disabled: disabled || (option === 'tool' && targets.length === 0 && kind !== 'tool'),
+        onSelect: () => setChoice(option === 'tool' ? targets[0]?.choice : option),
+      }),
     targetSelectProps: {
       id: ids.controlId,
       value: targetKey ?? '',

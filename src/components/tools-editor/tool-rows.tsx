@@ -11,6 +11,7 @@ import {
   type RealtimeMcpTool,
 } from '../../model/index.js';
 import { parseJsonText } from './json-syntax.js';
+import { CodeField, QuietButton, Subfield } from './parts.js';
 
 /** What every tool row shares with the editor. */
 export interface ToolRowContext {
@@ -18,6 +19,11 @@ export interface ToolRowContext {
   readonly disabled: boolean;
   issueAt(key: string): ConfigIssue | undefined;
   commit(): void;
+}
+
+/** What a control of a tool row takes from the row: its id, issue and state, and commit on blur. */
+function rowControl(context: ToolRowContext, key: string, id: string = key) {
+  return { id: `${context.id}-${id}`, issue: context.issueAt(key), disabled: context.disabled, onBlur: context.commit };
 }
 
 /** A labelled input with its issue wired through `aria-describedby`. */
@@ -33,47 +39,28 @@ function TextField(props: {
   readonly multiline?: boolean;
   readonly hint?: string;
 }) {
-  const describedBy = [
-    props.hint === undefined ? '' : `${props.id}-hint`,
-    props.issue === undefined ? '' : `${props.id}-error`,
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const shared = {
-    id: props.id,
-    className: 'rrs-input',
-    value: props.value,
-    disabled: props.disabled,
-    'aria-invalid': props.issue === undefined ? undefined : true,
-    'aria-describedby': describedBy === '' ? undefined : describedBy,
-    onBlur: props.onBlur,
-  } as const;
   return (
-    <div className="rrs-subfield">
-      <label className="rrs-sublabel" htmlFor={props.id}>
-        {props.label}
-      </label>
-      {props.multiline === true ? (
-        <textarea {...shared} rows={2} onChange={(event) => props.onChange(event.target.value)} />
-      ) : (
-        <input
-          {...shared}
-          type={props.type ?? 'text'}
-          autoComplete={props.type === 'password' ? 'off' : undefined}
-          onChange={(event) => props.onChange(event.target.value)}
-        />
-      )}
-      {props.hint === undefined ? null : (
-        <p id={`${props.id}-hint`} className="rrs-description">
-          {props.hint}
-        </p>
-      )}
-      {props.issue === undefined ? null : (
-        <p id={`${props.id}-error`} className="rrs-error">
-          {props.issue.message}
-        </p>
-      )}
-    </div>
+    <Subfield id={props.id} label={props.label} hint={props.hint} error={props.issue?.message}>
+      {(control) => {
+        const shared = {
+          ...control,
+          className: 'rrs-input',
+          value: props.value,
+          disabled: props.disabled,
+          onBlur: props.onBlur,
+        } as const;
+        return props.multiline === true ? (
+          <textarea {...shared} rows={2} onChange={(event) => props.onChange(event.target.value)} />
+        ) : (
+          <input
+            {...shared}
+            type={props.type ?? 'text'}
+            autoComplete={props.type === 'password' ? 'off' : undefined}
+            onChange={(event) => props.onChange(event.target.value)}
+          />
+        );
+      }}
+    </Subfield>
   );
 }
 
@@ -107,85 +94,64 @@ function ParametersEditor(props: {
   const message =
     syntax ??
     (props.issue === undefined ? undefined : inSchema ? `${inSchema}: ${props.issue.message}` : props.issue.message);
+  const edit = (next: string) => {
+    setText(next);
+    const parsed = parseJsonText(next);
+    if (!parsed.ok) {
+      setSyntax(`Line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.message}`);
+      return;
+    }
+    const value = parsed.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      setSyntax('The parameters must be a JSON object schema, such as { "type": "object" }.');
+      return;
+    }
+    setSyntax(undefined);
+    props.onChange(value as JsonObject);
+  };
   return (
-    <div className="rrs-subfield">
-      <label className="rrs-sublabel" htmlFor={props.id}>
-        Parameters (JSON Schema)
-      </label>
-      <textarea
-        id={props.id}
-        className="rrs-input rrs-code"
-        rows={6}
-        spellCheck={false}
-        value={text}
-        disabled={props.disabled}
-        aria-invalid={message === undefined ? undefined : true}
-        aria-describedby={message === undefined ? `${props.id}-hint` : `${props.id}-hint ${props.id}-error`}
-        onBlur={props.onBlur}
-        onChange={(event) => {
-          const next = event.target.value;
-          setText(next);
-          const parsed = parseJsonText(next);
-          if (!parsed.ok) {
-            setSyntax(`Line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.message}`);
-            return;
-          }
-          const value = parsed.value;
-          if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-            setSyntax('The parameters must be a JSON object schema, such as { "type": "object" }.');
-            return;
-          }
-          setSyntax(undefined);
-          props.onChange(value as JsonObject);
-        }}
-      />
-      <p id={`${props.id}-hint`} className="rrs-description">
-        An object schema: {'{ "type": "object", "properties": { … } }'}.
-      </p>
-      {message === undefined ? null : (
-        <p id={`${props.id}-error`} className="rrs-error">
-          {message}
-        </p>
-      )}
-    </div>
+    <CodeField
+      id={props.id}
+      label="Parameters (JSON Schema)"
+      hint={<>An object schema: {'{ "type": "object", "properties": { … } }'}.</>}
+      error={message}
+      rows={6}
+      value={text}
+      disabled={props.disabled}
+      onBlur={props.onBlur}
+      onText={edit}
+    />
   );
 }
 
-export function FunctionToolFields(props: {
-  readonly tool: RealtimeFunctionTool;
+/** The props of a tool's fields: the tool, its row, and where its edits go (text edits coalesce). */
+interface ToolFieldsProps<Tool> {
+  readonly tool: Tool;
   readonly context: ToolRowContext;
-  readonly onChange: (tool: RealtimeFunctionTool, coalesce: boolean) => void;
-}) {
-  const { tool, context, onChange } = props;
+  readonly onChange: (tool: Tool, coalesce: boolean) => void;
+}
+
+export function FunctionToolFields({ tool, context, onChange }: ToolFieldsProps<RealtimeFunctionTool>) {
   return (
     <>
       <TextField
-        id={`${context.id}-name`}
+        {...rowControl(context, 'name')}
         label="Name"
         value={tool.name ?? ''}
-        issue={context.issueAt('name')}
-        disabled={context.disabled}
         hint="1–64 letters, digits, _ or -; unique among the tools."
         onChange={(name) => onChange(tool.copyWith({ name }), true)}
-        onBlur={context.commit}
       />
       <TextField
-        id={`${context.id}-description`}
+        {...rowControl(context, 'description')}
         label="Description"
         multiline
         value={tool.description ?? ''}
-        issue={context.issueAt('description')}
-        disabled={context.disabled}
         onChange={(description) => onChange(tool.copyWith({ description }), true)}
-        onBlur={context.commit}
       />
       <ParametersEditor
-        id={`${context.id}-parameters`}
+        {...rowControl(context, 'parameters')}
         value={tool.parameters}
-        issue={context.issueAt('parameters')}
-        disabled={context.disabled}
         onChange={(parameters) => onChange(tool.copyWith({ parameters }), true)}
-        onBlur={context.commit}
       />
     </>
   );
@@ -216,36 +182,23 @@ function Select(props: {
   readonly children: ReactNode;
 }) {
   return (
-    <div className="rrs-subfield">
-      <label className="rrs-sublabel" htmlFor={props.id}>
-        {props.label}
-      </label>
-      <select
-        id={props.id}
-        className="rrs-input"
-        value={props.value}
-        disabled={props.disabled}
-        aria-invalid={props.issue === undefined ? undefined : true}
-        aria-describedby={props.issue === undefined ? undefined : `${props.id}-error`}
-        onChange={(event) => props.onChange(event.target.value)}
-      >
-        {props.children}
-      </select>
-      {props.issue === undefined ? null : (
-        <p id={`${props.id}-error`} className="rrs-error">
-          {props.issue.message}
-        </p>
+    <Subfield id={props.id} label={props.label} error={props.issue?.message}>
+      {(control) => (
+        <select
+          {...control}
+          className="rrs-input"
+          value={props.value}
+          disabled={props.disabled}
+          onChange={(event) => props.onChange(event.target.value)}
+        >
+          {props.children}
+        </select>
       )}
-    </div>
+    </Subfield>
   );
 }
 
-export function McpToolFields(props: {
-  readonly tool: RealtimeMcpTool;
-  readonly context: ToolRowContext;
-  readonly onChange: (tool: RealtimeMcpTool, coalesce: boolean) => void;
-}) {
-  const { tool, context, onChange } = props;
+export function McpToolFields({ tool, context, onChange }: ToolFieldsProps<RealtimeMcpTool>) {
   const source = tool.connectorId !== undefined ? 'connector' : 'url';
   const headers = tool.headers === undefined || isOff(tool.headers) ? [] : Object.entries(tool.headers);
   const allowed = Array.isArray(tool.allowedTools) ? tool.allowedTools.join(', ') : '';
@@ -253,16 +206,15 @@ export function McpToolFields(props: {
   const filter = tool.requireApproval instanceof RealtimeMcpApprovalFilter ? tool.requireApproval : undefined;
   const setHeaders = (entries: readonly (readonly [string, string])[]) =>
     onChange(tool.copyWith({ headers: entries.length === 0 ? null : Object.fromEntries(entries) }), true);
+  const setHeader = (index: number, entry: readonly [string, string]) =>
+    setHeaders(headers.map((item, i) => (i === index ? entry : item)));
   return (
     <>
       <TextField
-        id={`${context.id}-label`}
+        {...rowControl(context, 'server_label', 'label')}
         label="Server label"
         value={tool.serverLabel}
-        issue={context.issueAt('server_label')}
-        disabled={context.disabled}
         onChange={(serverLabel) => onChange(tool.copyWith({ serverLabel }), true)}
-        onBlur={context.commit}
       />
       <Select
         id={`${context.id}-source`}
@@ -283,22 +235,17 @@ export function McpToolFields(props: {
       </Select>
       {source === 'url' ? (
         <TextField
-          id={`${context.id}-url`}
+          {...rowControl(context, 'server_url', 'url')}
           label="Server URL"
           type="url"
           value={tool.serverUrl ?? ''}
-          issue={context.issueAt('server_url')}
-          disabled={context.disabled}
           onChange={(serverUrl) => onChange(tool.copyWith({ serverUrl }), true)}
-          onBlur={context.commit}
         />
       ) : (
         <Select
-          id={`${context.id}-connector`}
+          {...rowControl(context, 'connector_id', 'connector')}
           label="Connector"
           value={tool.connectorId ?? ''}
-          issue={context.issueAt('connector_id')}
-          disabled={context.disabled}
           onChange={(connectorId) =>
             onChange(tool.copyWith({ connectorId: connectorId as RealtimeMcpConnectorId }), false)
           }
@@ -311,17 +258,14 @@ export function McpToolFields(props: {
         </Select>
       )}
       <TextField
-        id={`${context.id}-authorization`}
+        {...rowControl(context, 'authorization')}
         label="Authorization (OAuth token)"
         type="password"
         value={tool.authorization ?? ''}
-        issue={context.issueAt('authorization')}
-        disabled={context.disabled}
         hint="Masked here, in logs and in exports."
         onChange={(authorization) =>
           onChange(tool.copyWith({ authorization: authorization === '' ? null : authorization }), true)
         }
-        onBlur={context.commit}
       />
       <fieldset className="rrs-subgroup">
         <legend className="rrs-sublabel">Headers</legend>
@@ -333,9 +277,7 @@ export function McpToolFields(props: {
               value={name}
               disabled={context.disabled}
               onBlur={context.commit}
-              onChange={(event) =>
-                setHeaders(headers.map((entry, i) => (i === index ? [event.target.value, entry[1]] : entry)))
-              }
+              onChange={(event) => setHeader(index, [event.target.value, value])}
             />
             <input
               className="rrs-input"
@@ -345,47 +287,33 @@ export function McpToolFields(props: {
               value={value}
               disabled={context.disabled}
               onBlur={context.commit}
-              onChange={(event) =>
-                setHeaders(headers.map((entry, i) => (i === index ? [entry[0], event.target.value] : entry)))
-              }
+              onChange={(event) => setHeader(index, [name, event.target.value])}
             />
-            <button
-              type="button"
-              className="rrs-button rrs-button-quiet"
-              disabled={context.disabled}
-              onClick={() => setHeaders(headers.filter((_, i) => i !== index))}
-            >
+            <QuietButton disabled={context.disabled} onClick={() => setHeaders(headers.filter((_, i) => i !== index))}>
               Remove header {index + 1}
-            </button>
+            </QuietButton>
           </div>
         ))}
-        <button
-          type="button"
-          className="rrs-button rrs-button-quiet"
+        <QuietButton
           disabled={context.disabled}
           onClick={() => setHeaders([...headers, [`X-Header-${headers.length + 1}`, '']])}
         >
           Add header
-        </button>
+        </QuietButton>
       </fieldset>
       <TextField
-        id={`${context.id}-allowed`}
+        {...rowControl(context, 'allowed_tools', 'allowed')}
         label="Allowed tools"
         value={allowed}
-        issue={context.issueAt('allowed_tools')}
-        disabled={context.disabled}
         hint="Comma-separated tool names; empty allows all."
         onChange={(text) =>
           onChange(tool.copyWith({ allowedTools: list(text).length === 0 ? null : list(text) }), true)
         }
-        onBlur={context.commit}
       />
       <Select
-        id={`${context.id}-approval`}
+        {...rowControl(context, 'require_approval', 'approval')}
         label="Require approval"
         value={approval}
-        issue={context.issueAt('require_approval')}
-        disabled={context.disabled}
         onChange={(value) =>
           onChange(
             tool.copyWith({
@@ -405,41 +333,28 @@ export function McpToolFields(props: {
         <option value="never">Never</option>
         <option value="per-tool">Per tool</option>
       </Select>
-      {filter === undefined ? null : (
-        <>
-          <TextField
-            id={`${context.id}-approval-always`}
-            label="Always ask before"
-            value={filter.always?.toolNames?.join(', ') ?? ''}
-            issue={context.issueAt('require_approval.always')}
-            disabled={context.disabled}
-            onChange={(text) =>
-              onChange(tool.copyWith({ requireApproval: filter.copyWith({ always: { toolNames: list(text) } }) }), true)
-            }
-            onBlur={context.commit}
-          />
-          <TextField
-            id={`${context.id}-approval-never`}
-            label="Never ask before"
-            value={filter.never?.toolNames?.join(', ') ?? ''}
-            issue={context.issueAt('require_approval.never')}
-            disabled={context.disabled}
-            onChange={(text) =>
-              onChange(tool.copyWith({ requireApproval: filter.copyWith({ never: { toolNames: list(text) } }) }), true)
-            }
-            onBlur={context.commit}
-          />
-        </>
-      )}
+      {filter === undefined
+        ? null
+        : (['always', 'never'] as const).map((when) => (
+            <TextField
+              key={when}
+              {...rowControl(context, `require_approval.${when}`, `approval-${when}`)}
+              label={`${when === 'always' ? 'Always' : 'Never'} ask before`}
+              value={filter[when]?.toolNames?.join(', ') ?? ''}
+              onChange={(text) =>
+                onChange(
+                  tool.copyWith({ requireApproval: filter.copyWith({ [when]: { toolNames: list(text) } }) }),
+                  true,
+                )
+              }
+            />
+          ))}
       <TextField
-        id={`${context.id}-server-description`}
+        {...rowControl(context, 'server_description', 'server-description')}
         label="Server description"
         multiline
         value={tool.serverDescription ?? ''}
-        issue={context.issueAt('server_description')}
-        disabled={context.disabled}
         onChange={(text) => onChange(tool.copyWith({ serverDescription: text === '' ? null : text }), true)}
-        onBlur={context.commit}
       />
     </>
   );

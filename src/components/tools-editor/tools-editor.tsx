@@ -1,7 +1,9 @@
 'use client';
 import { forwardRef, useEffect, useRef, useState } from 'react';
 import { RealtimeMcpTool } from '../../model/index.js';
-import { describedBy, FieldError, FieldStatusBadge, LockNote } from '../field/field-parts.js';
+import { FieldRoot } from '../field/field-layout.js';
+import { describedBy, FieldDescription, FieldFeedback, FieldStatusBadge } from '../field/field-parts.js';
+import { CodeField, QuietButton } from './parts.js';
 import { FunctionToolFields, McpToolFields } from './tool-rows.js';
 import { useToolsField, type UseToolsFieldProps } from './use-tools-field.js';
 
@@ -34,6 +36,11 @@ export const ToolsEditor = forwardRef<HTMLDivElement, ToolsEditorProps>(function
   const [transfer, setTransfer] = useState('');
   const [importError, setImportError] = useState<string | undefined>(undefined);
   const rootRef = useRef<HTMLDivElement | null>(null);
+  /** Puts new text in the import/export box, which clears any import error. */
+  const showTransfer = (text: string) => {
+    setTransfer(text);
+    setImportError(undefined);
+  };
 
   // Reordering re-renders the rows in place; keep focus on the button of the tool that moved.
   useEffect(() => {
@@ -44,25 +51,26 @@ export const ToolsEditor = forwardRef<HTMLDivElement, ToolsEditorProps>(function
 
   const count = state.tools.length;
   return (
-    <div
+    <FieldRoot
       ref={(node) => {
         rootRef.current = node;
         if (typeof ref === 'function') ref(node);
         else if (ref !== null) ref.current = node;
       }}
-      className={['rrs-field', 'rrs-tools-editor', className].filter(Boolean).join(' ')}
-      data-status={state.status}
-      data-disabled={state.disabled || undefined}
+      kind="rrs-tools-editor"
+      className={className}
+      state={state}
+      status={state.status}
     >
       <section className="rrs-group" aria-labelledby={ids.labelId} aria-describedby={describedBy(ids, state.messages)}>
         <h3 id={ids.labelId} className="rrs-label">
           {label} <FieldStatusBadge status={state.status} mode={binding.mode} />
         </h3>
-        <p id={ids.descriptionId} className="rrs-description">
+        <FieldDescription id={ids.descriptionId}>
           {count === 0
             ? 'No tools yet.'
             : `${count} ${count === 1 ? 'tool' : 'tools'}, in the order the model sees them.`}
-        </p>
+        </FieldDescription>
         <ol className="rrs-tool-list">
           {state.tools.map((tool, index) => {
             const mcp = tool instanceof RealtimeMcpTool;
@@ -75,13 +83,20 @@ export const ToolsEditor = forwardRef<HTMLDivElement, ToolsEditorProps>(function
               issueAt: (key: string) => field.issueAt(index, key),
               commit: field.commit,
             };
-            const invalid = field.issuesOf(index).size > 0;
+            const onChange = (next: typeof tool, coalesce: boolean) => field.replace(index, next, { coalesce });
+            // Focus follows the moved tool: the button it moved with, or the other one once that is disabled at an end.
+            const move = (delta: -1 | 1) => {
+              const to = index + delta;
+              const [same, other] = delta < 0 ? ['up', 'down'] : ['down', 'up'];
+              field.move(index, delta);
+              setFocusAfterMove(`${to}-${to === (delta < 0 ? 0 : count - 1) ? other : same}`);
+            };
             return (
               <li
                 key={index}
                 className="rrs-tool"
                 data-kind={mcp ? 'mcp' : 'function'}
-                data-invalid={invalid || undefined}
+                data-invalid={field.issuesOf(index).size > 0 || undefined}
                 aria-labelledby={`${rowId}-title`}
               >
                 <div className="rrs-tool-header">
@@ -89,60 +104,32 @@ export const ToolsEditor = forwardRef<HTMLDivElement, ToolsEditorProps>(function
                     {title}
                   </h4>
                   <div className="rrs-row" role="group" aria-label={`Actions for ${title}`}>
-                    <button
-                      type="button"
-                      className="rrs-button rrs-button-quiet"
+                    <QuietButton
                       data-focus-key={`${index}-up`}
                       disabled={state.disabled || index === 0}
-                      onClick={() => {
-                        field.move(index, -1);
-                        setFocusAfterMove(index - 1 === 0 ? `${index - 1}-down` : `${index - 1}-up`);
-                      }}
+                      onClick={() => move(-1)}
                     >
                       Move up
-                    </button>
-                    <button
-                      type="button"
-                      className="rrs-button rrs-button-quiet"
+                    </QuietButton>
+                    <QuietButton
                       data-focus-key={`${index}-down`}
                       disabled={state.disabled || index === count - 1}
-                      onClick={() => {
-                        field.move(index, 1);
-                        setFocusAfterMove(index + 1 === count - 1 ? `${index + 1}-up` : `${index + 1}-down`);
-                      }}
+                      onClick={() => move(1)}
                     >
                       Move down
-                    </button>
-                    <button
-                      type="button"
-                      className="rrs-button rrs-button-quiet"
-                      disabled={state.disabled}
-                      onClick={() => field.duplicate(index)}
-                    >
+                    </QuietButton>
+                    <QuietButton disabled={state.disabled} onClick={() => field.duplicate(index)}>
                       Duplicate
-                    </button>
-                    <button
-                      type="button"
-                      className="rrs-button rrs-button-quiet"
-                      disabled={state.disabled}
-                      onClick={() => field.remove(index)}
-                    >
+                    </QuietButton>
+                    <QuietButton disabled={state.disabled} onClick={() => field.remove(index)}>
                       Remove
-                    </button>
+                    </QuietButton>
                   </div>
                 </div>
                 {mcp ? (
-                  <McpToolFields
-                    tool={tool}
-                    context={context}
-                    onChange={(next, coalesce) => field.replace(index, next, { coalesce })}
-                  />
+                  <McpToolFields tool={tool} context={context} onChange={onChange} />
                 ) : (
-                  <FunctionToolFields
-                    tool={tool}
-                    context={context}
-                    onChange={(next, coalesce) => field.replace(index, next, { coalesce })}
-                  />
+                  <FunctionToolFields tool={tool} context={context} onChange={onChange} />
                 )}
               </li>
             );
@@ -156,46 +143,22 @@ export const ToolsEditor = forwardRef<HTMLDivElement, ToolsEditorProps>(function
             Add MCP server
           </button>
         </div>
-        <FieldError id={ids.errorId} message={state.messages.error} />
-        <LockNote id={ids.noteId} messages={state.messages} store={binding.store} />
+        <FieldFeedback ids={ids} messages={state.messages} store={binding.store} />
         <details className="rrs-transfer">
           <summary>Import or export JSON</summary>
-          <label className="rrs-sublabel" htmlFor={`${ids.controlId}-json`}>
-            Tools JSON
-          </label>
-          <textarea
+          <CodeField
+            bare
             id={`${ids.controlId}-json`}
-            className="rrs-input rrs-code"
+            label="Tools JSON"
+            hint="Exports mask MCP secrets; importing them back keeps the current values."
+            error={importError}
             rows={8}
-            spellCheck={false}
             value={transfer}
             disabled={state.disabled}
-            aria-invalid={importError === undefined ? undefined : true}
-            aria-describedby={`${ids.controlId}-json-hint${importError === undefined ? '' : ` ${ids.controlId}-json-error`}`}
-            onChange={(event) => {
-              setTransfer(event.target.value);
-              setImportError(undefined);
-            }}
+            onText={showTransfer}
           />
-          <p id={`${ids.controlId}-json-hint`} className="rrs-description">
-            Exports mask MCP secrets; importing them back keeps the current values.
-          </p>
-          {importError === undefined ? null : (
-            <p id={`${ids.controlId}-json-error`} className="rrs-error">
-              {importError}
-            </p>
-          )}
           <div className="rrs-row">
-            <button
-              type="button"
-              className="rrs-button rrs-button-quiet"
-              onClick={() => {
-                setTransfer(field.exportJson());
-                setImportError(undefined);
-              }}
-            >
-              Export current tools
-            </button>
+            <QuietButton onClick={() => showTransfer(field.exportJson())}>Export current tools</QuietButton>
             <button
               type="button"
               className="rrs-button"
@@ -212,6 +175,6 @@ export const ToolsEditor = forwardRef<HTMLDivElement, ToolsEditorProps>(function
           </div>
         </details>
       </section>
-    </div>
+    </FieldRoot>
   );
 });

@@ -6,22 +6,20 @@ import {
   RealtimeFunctionTool,
   RealtimeMcpTool,
   RealtimeSessionCreateRequest,
+  REDACTED,
   writeSessionField,
   type ConfigIssue,
   type RealtimeTool,
 } from '../../model/index.js';
-import { REDACTED } from '../../model/index.js';
-import type { SessionFieldStatus } from '../../session/index.js';
-import { fieldMessages, useFieldIds, type FieldIds, type FieldMessages } from '../field/field-parts.js';
-import { useRequestBinding, type RequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
+import { fieldMessages, type FieldMessages } from '../field/field-parts.js';
+import { useFieldBinding, type FieldHookReturn, type FieldStateBase } from '../field/use-field-binding.js';
+import type { SessionRequestProps } from '../field/use-request-binding.js';
 import { parseJsonText } from './json-syntax.js';
 
-export interface ToolsFieldState {
+export interface ToolsFieldState extends FieldStateBase {
   readonly tools: readonly RealtimeTool[];
-  readonly status: SessionFieldStatus;
   /** The list-level messages: the first issue and any server rejection. */
   readonly messages: FieldMessages;
-  readonly disabled: boolean;
 }
 
 /** Why an import was refused; the tools stay as they were. */
@@ -31,10 +29,7 @@ export interface ToolsImportError {
   readonly path?: string;
 }
 
-export interface UseToolsFieldReturn {
-  readonly state: ToolsFieldState;
-  readonly binding: RequestBinding;
-  readonly ids: FieldIds;
+export interface UseToolsFieldReturn extends FieldHookReturn<ToolsFieldState> {
   /** The validation issues of tool `index`, keyed by what follows `tools[index].` (`name`, `parameters.type`…). */
   issuesOf(index: number): ReadonlyMap<string, ConfigIssue>;
   /** The first issue of tool `index` at `key` or below it. */
@@ -76,10 +71,8 @@ function namesOf(tools: readonly RealtimeTool[]): Set<string> {
  * ```
  */
 export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldReturn {
-  const binding = useRequestBinding(props, ['tools'], 'ToolsEditor');
-  const ids = useFieldIds();
+  const { binding, ids, field } = useFieldBinding(props, 'ToolsEditor', 'tools');
   const tools = binding.request.tools ?? [];
-  const field = binding.field('tools');
   // Issues of one tool are shown in its row; the list shows the rest, and a count of tools with problems.
   const rowIssue = /^tools\[\d+\]\./;
   const listIssues = field.issues.filter((issue) => !rowIssue.test(issue.path));

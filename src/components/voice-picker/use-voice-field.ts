@@ -1,24 +1,19 @@
 'use client';
-import type { ChangeEvent, FieldsetHTMLAttributes, InputHTMLAttributes } from 'react';
+import type { ChangeEvent, InputHTMLAttributes } from 'react';
 import {
   BUILT_IN_VOICES,
   getModelCapabilities,
   REALTIME_LIMITS,
+  REALTIME_SESSION_DEFAULTS,
   RealtimeCustomVoice,
   RECOMMENDED_VOICES,
   writeSessionField,
   type RealtimeSessionCreateRequest,
 } from '../../model/index.js';
 import type { SessionFieldStatus } from '../../session/index.js';
-import {
-  describedBy,
-  fieldMessages,
-  fieldsetProps,
-  useFieldIds,
-  type FieldIds,
-  type FieldMessages,
-} from '../field/field-parts.js';
-import { useRequestBinding, type RequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
+import { describedBy, type FieldIds, type FieldMessages } from '../field/field-parts.js';
+import { useFieldPart, type FieldGroupProps, type FieldHookReturn } from '../field/use-field-binding.js';
+import { useRequestBinding, type SessionRequestProps } from '../field/use-request-binding.js';
 
 /** One built-in voice as the picker offers it. */
 export interface VoiceOption {
@@ -44,12 +39,12 @@ export interface VoiceFieldState {
 }
 
 /** What {@link useVoiceField} returns: state, ids and prop objects to spread. */
-export interface UseVoiceFieldReturn {
-  readonly state: VoiceFieldState;
-  readonly binding: RequestBinding;
-  readonly ids: { readonly voice: FieldIds; readonly speed: FieldIds };
+export interface UseVoiceFieldReturn extends FieldHookReturn<
+  VoiceFieldState,
+  { readonly voice: FieldIds; readonly speed: FieldIds }
+> {
   /** For the `fieldset` around the voice radios. */
-  readonly voiceGroupProps: FieldsetHTMLAttributes<HTMLFieldSetElement> & { 'data-status': SessionFieldStatus };
+  readonly voiceGroupProps: FieldGroupProps;
   /** For one voice's radio input. */
   getVoiceInputProps(voice: string): InputHTMLAttributes<HTMLInputElement>;
   /** For the "custom voice" radio input. */
@@ -90,8 +85,10 @@ function withVoice(request: RealtimeSessionCreateRequest, voice: string | Realti
  */
 export function useVoiceField(props: UseVoiceFieldProps = {}): UseVoiceFieldReturn {
   const binding = useRequestBinding(props, ['model', 'audio.output.voice', 'audio.output.speed'], 'VoicePicker');
-  const voiceIds = useFieldIds();
-  const speedIds = useFieldIds();
+  const voicePart = useFieldPart(binding, 'audio.output.voice');
+  const speedPart = useFieldPart(binding, 'audio.output.speed');
+  const { ids: voiceIds, messages: voiceMessages } = voicePart;
+  const { ids: speedIds, messages: speedMessages } = speedPart;
   const { request, disabled } = binding;
   const current = request.audio?.output?.voice;
   const custom = current instanceof RealtimeCustomVoice;
@@ -102,19 +99,14 @@ export function useVoiceField(props: UseVoiceFieldProps = {}): UseVoiceFieldRetu
     recommended: RECOMMENDED_VOICES.has(voice),
     available: modelVoices === undefined || modelVoices.includes(voice),
   }));
-  const voiceField = binding.field('audio.output.voice');
-  const speedField = binding.field('audio.output.speed');
-  const voiceMessages = fieldMessages(voiceField);
-  const speedMessages = fieldMessages(speedField);
-  const radioName = `${voiceIds.controlId}-voice`;
 
   const state: VoiceFieldState = {
     voice: typeof current === 'string' ? current : undefined,
     customVoiceId: custom ? current.id : undefined,
     speed,
     options,
-    voiceStatus: voiceField.status,
-    speedStatus: speedField.status,
+    voiceStatus: voicePart.status,
+    speedStatus: speedPart.status,
     voiceMessages,
     speedMessages,
     disabled,
@@ -131,26 +123,18 @@ export function useVoiceField(props: UseVoiceFieldProps = {}): UseVoiceFieldRetu
     state,
     binding,
     ids: { voice: voiceIds, speed: speedIds },
-    voiceGroupProps: fieldsetProps(voiceIds, voiceMessages, voiceField.status, disabled),
-    getVoiceInputProps: (voice) => {
-      const option = options.find((item) => item.voice === voice);
-      return {
-        type: 'radio',
-        name: radioName,
-        value: voice,
+    voiceGroupProps: voicePart.groupProps(disabled),
+    getVoiceInputProps: (voice) =>
+      voicePart.radioProps(voice, {
         checked: current === voice,
-        disabled: disabled || option?.available === false,
-        onChange: () => binding.update((draft) => withVoice(draft, voice)),
-      };
-    },
-    customVoiceRadioProps: {
-      type: 'radio',
-      name: radioName,
-      value: CUSTOM,
+        disabled: disabled || options.find((item) => item.voice === voice)?.available === false,
+        onSelect: () => binding.update((draft) => withVoice(draft, voice)),
+      }),
+    customVoiceRadioProps: voicePart.radioProps(CUSTOM, {
       checked: custom,
       disabled,
-      onChange: () => binding.update((draft) => withVoice(draft, new RealtimeCustomVoice({ id: '' }))),
-    },
+      onSelect: () => binding.update((draft) => withVoice(draft, new RealtimeCustomVoice({ id: '' }))),
+    }),
     customVoiceInputProps: {
       id: `${voiceIds.controlId}-custom`,
       type: 'text',
@@ -171,7 +155,8 @@ export function useVoiceField(props: UseVoiceFieldProps = {}): UseVoiceFieldRetu
       min: REALTIME_LIMITS.speed.min,
       max: REALTIME_LIMITS.speed.max,
       step: SPEED_STEP,
-      value: clamp(speed ?? 1),
+      // Unset, the slider rests at the API's default speed.
+      value: clamp(speed ?? REALTIME_SESSION_DEFAULTS.output.speed),
       disabled,
       'aria-describedby': describedBy(speedIds, speedMessages),
       onChange: setSpeed,

@@ -1,6 +1,8 @@
 'use client';
 import { forwardRef } from 'react';
-import { FieldError, FieldStatusBadge, LockNote } from '../field/field-parts.js';
+import { REALTIME_LIMITS } from '../../model/index.js';
+import { FieldGroup, FieldOption, FieldRoot } from '../field/field-layout.js';
+import { FieldDescription, FieldFeedback, FieldStatusBadge } from '../field/field-parts.js';
 import { useVoiceField, type UseVoiceFieldProps } from './use-voice-field.js';
 
 export interface VoicePickerProps extends UseVoiceFieldProps {
@@ -38,49 +40,37 @@ export const VoicePicker = forwardRef<HTMLDivElement, VoicePickerProps>(function
   const { className, label = 'Voice', ...fieldProps } = props;
   const field = useVoiceField(fieldProps);
   const { state, ids, binding } = field;
+  const voiceGroup = {
+    state: { status: state.voiceStatus, messages: state.voiceMessages, disabled: state.disabled },
+    binding,
+    ids: ids.voice,
+    groupProps: field.voiceGroupProps,
+  };
   return (
-    <div
-      ref={ref}
-      className={['rrs-field', 'rrs-voice-picker', className].filter(Boolean).join(' ')}
-      data-disabled={state.disabled || undefined}
-    >
-      <fieldset className="rrs-group" {...field.voiceGroupProps}>
-        <legend className="rrs-label">
-          {label} <FieldStatusBadge status={state.voiceStatus} mode={binding.mode} />
-        </legend>
-        <p id={ids.voice.descriptionId} className="rrs-description">
-          The voice the assistant speaks with. Marin and Cedar sound best.
-        </p>
+    <FieldRoot ref={ref} kind="rrs-voice-picker" className={className} state={state}>
+      <FieldGroup
+        field={voiceGroup}
+        label={label}
+        description="The voice the assistant speaks with. Marin and Cedar sound best."
+      >
         <div className="rrs-options">
-          {state.options.map((option) => {
-            const checked = state.voice === option.voice;
-            return (
-              <label
-                key={option.voice}
-                className="rrs-option"
-                data-state={checked ? 'checked' : 'unchecked'}
-                data-recommended={option.recommended || undefined}
-                data-disabled={!option.available || undefined}
-              >
-                <input {...field.getVoiceInputProps(option.voice)} />
-                <span>{title(option.voice)}</span>
-                {option.recommended ? <span className="rrs-tag">Recommended</span> : null}
-                {option.available ? null : <span className="rrs-tag">Not on {binding.request.model}</span>}
-              </label>
-            );
-          })}
-          <label className="rrs-option" data-state={state.customVoiceId === undefined ? 'unchecked' : 'checked'}>
-            <input {...field.customVoiceRadioProps} />
-            <span>Custom voice</span>
-          </label>
+          {state.options.map((option) => (
+            <FieldOption
+              key={option.voice}
+              input={field.getVoiceInputProps(option.voice)}
+              label={title(option.voice)}
+              tags={[option.recommended && 'Recommended', !option.available && `Not on ${binding.request.model}`]}
+              disabled={!option.available}
+              data={{ 'data-recommended': option.recommended || undefined }}
+            />
+          ))}
+          <FieldOption input={field.customVoiceRadioProps} label="Custom voice" />
         </div>
         <label className="rrs-sublabel" htmlFor={field.customVoiceInputProps.id}>
           Custom voice ID
         </label>
         <input className="rrs-input" {...field.customVoiceInputProps} />
-        <FieldError id={ids.voice.errorId} message={state.voiceMessages.error} />
-        <LockNote id={ids.voice.noteId} messages={state.voiceMessages} store={binding.store} />
-      </fieldset>
+      </FieldGroup>
 
       <div className="rrs-group" data-status={state.speedStatus}>
         <div className="rrs-label">
@@ -89,16 +79,15 @@ export const VoicePicker = forwardRef<HTMLDivElement, VoicePickerProps>(function
           </label>{' '}
           <FieldStatusBadge status={state.speedStatus} mode={binding.mode} />
         </div>
-        <p id={ids.speed.descriptionId} className="rrs-description">
-          From 0.25 to 1.5 times normal speed.
-        </p>
+        <FieldDescription id={ids.speed.descriptionId}>
+          {`From ${REALTIME_LIMITS.speed.min} to ${REALTIME_LIMITS.speed.max} times normal speed.`}
+        </FieldDescription>
         <div className="rrs-speed">
           <input className="rrs-slider" {...field.speedSliderProps} />
           <input className="rrs-input rrs-number" aria-label="Speed value" {...field.speedInputProps} />
         </div>
-        <FieldError id={ids.speed.errorId} message={state.speedMessages.error} />
-        <LockNote id={ids.speed.noteId} messages={state.speedMessages} store={binding.store} />
+        <FieldFeedback ids={ids.speed} messages={state.speedMessages} store={binding.store} />
       </div>
-    </div>
+    </FieldRoot>
   );
 });
