@@ -5,9 +5,15 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   build: {
-    // The browser entry and the Node-only server entry (react-realtime-session/server).
+    // The browser entry, its unstable internal entry (react-realtime-session/internal) and the Node-only
+    // server entry (react-realtime-session/server).
     lib: {
-      entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts', 'server/bin': 'src/server/bin.ts' },
+      entry: {
+        index: 'src/index.ts',
+        internal: 'src/internal.ts',
+        'server/index': 'src/server/index.ts',
+        'server/bin': 'src/server/bin.ts',
+      },
       formats: ['es'],
     },
     sourcemap: true,

@@ -20,7 +20,7 @@ export function schemaErrors(name: keyof typeof schema.$defs, value: unknown): u
 /**
  * A server session object without the `null`s the live server sends for unset
  * fields whose schema types leave `null` out (`include`, `transcription`,
- * `noise_reduction`; see DESIGN.md §2).
+ * `noise_reduction`), which `parseServerEvent` reads leniently.
  */
 export function withoutServerNulls(session: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...session };

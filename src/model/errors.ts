@@ -34,6 +34,34 @@ export type ConfigIssueCode =
   | 'conflict';
 
 /**
+ * The base of every error this kit throws or rejects with. Each subclass sets a
+ * stable, machine-readable `code`; `name` is the subclass's name.
+ *
+ * Protocol problems (a server frame that cannot be read) are plain data, not
+ * errors: see `RealtimeProtocolIssue`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await store.update({ model: 'gpt-realtime-mini' });
+ * } catch (error) {
+ *   if (error instanceof RealtimeError) console.warn(error.name, error.code, error.message);
+ * }
+ * ```
+ */
+export class RealtimeError extends Error {
+  /** Stable machine-readable reason; each subclass narrows it. */
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    // Each subclass sets its own name: a minifier may rename classes, so `new.target.name` is not reliable.
+    this.name = 'RealtimeError';
+    this.code = code;
+  }
+}
+
+/**
  * Thrown when JSON cannot be read into the model at all (a wrong type, a
  * missing `model`). Range and enum problems are not thrown: they are reported
  * by `validateSessionRequest`, so a half-filled form can still be represented.
@@ -47,16 +75,15 @@ export type ConfigIssueCode =
  * }
  * ```
  */
-export class RealtimeConfigError extends Error {
+export class RealtimeConfigError extends RealtimeError {
   /** Wire path of the offending field; `''` for the document itself. */
   readonly path: string;
-  readonly code: ConfigIssueCode;
+  declare readonly code: ConfigIssueCode;
 
   constructor(path: string, code: ConfigIssueCode, message: string) {
-    super(path === '' ? message : `${path}: ${message}`);
+    super(code, path === '' ? message : `${path}: ${message}`);
     this.name = 'RealtimeConfigError';
     this.path = path;
-    this.code = code;
   }
 
   /** The error as a {@link ConfigIssue}, for showing it like a validation issue. */

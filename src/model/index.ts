@@ -1,6 +1,18 @@
-export { RealtimeConfigError, type ConfigIssue, type ConfigIssueCode } from './errors.js';
+export { RealtimeError, RealtimeConfigError, type ConfigIssue, type ConfigIssueCode } from './errors.js';
 export { RealtimeOff, RealtimeOffSetting, isOff } from './off.js';
-export { redactSecrets, redactSecretText, REDACTED, type JsonArray, type JsonObject, type JsonValue } from './json.js';
+export {
+  redactSecrets,
+  redactSecretText,
+  REDACTED,
+  isPlainObject,
+  jsonEqual,
+  jsonCarries,
+  jsonDeeperThan,
+  MAX_JSON_DEPTH,
+  type JsonArray,
+  type JsonObject,
+  type JsonValue,
+} from './json.js';
 export type { FromJsonOptions } from './codec.js';
 export { RealtimeModel, type CopyWithPatch, type ExtraInit } from './base.js';
 export * from './enums.js';
@@ -41,7 +53,15 @@ export {
   TUNNEL_ID_PATTERN,
 } from './validate.js';
 export { sessionUpdateFor, isEmptySessionUpdate, type RealtimeSessionUpdateJson } from './session-update.js';
-export { REALTIME_SESSION_DEFAULTS, DEFAULT_TURN_DETECTION } from './defaults.js';
+export {
+  REALTIME_SESSION_DEFAULTS,
+  DEFAULT_TURN_DETECTION,
+  DEFAULT_REASONING_EFFORT,
+  REALTIME_SESSION_METADATA_KEYS,
+  sessionConfigOf,
+  type RealtimeSessionDefaults,
+  type RealtimeSessionMetadataKey,
+} from './defaults.js';
 export {
   REALTIME_SESSION_FIELD_PATHS,
   isSessionFieldPath,

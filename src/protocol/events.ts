@@ -109,7 +109,8 @@ export interface RealtimeErrorDetails {
   readonly event_id?: string | null;
 }
 
-export interface ErrorEvent extends ServerEventBase<'error'> {
+/** An `error` server event: a client event failed (or the connection has a problem). */
+export interface RealtimeErrorEvent extends ServerEventBase<'error'> {
   readonly error: RealtimeErrorDetails;
 }
 
@@ -217,7 +218,7 @@ export interface UnknownServerEvent {
 export type RealtimeServerEvent =
   | SessionCreatedEvent
   | SessionUpdatedEvent
-  | ErrorEvent
+  | RealtimeErrorEvent
   | ResponseLifecycleEvent<'response.created'>
   | ResponseLifecycleEvent<'response.done'>
   | ResponseItemEvent

@@ -1,9 +1,16 @@
-import { RealtimeConfigError, RealtimeSessionCreateRequest, type JsonObject } from '../model/index.js';
-import { isPlainObject, jsonDeeperThan, MAX_JSON_DEPTH } from '../model/json.js';
+import {
+  isPlainObject,
+  jsonDeeperThan,
+  MAX_JSON_DEPTH,
+  RealtimeConfigError,
+  RealtimeSessionCreateRequest,
+  sessionConfigOf,
+  type JsonObject,
+} from '../model/index.js';
 import type { RealtimeServerEvent, RealtimeServerEventType } from './events.js';
 
 /** Why a server frame was not accepted. */
-export type RealtimeProtocolErrorCode =
+export type RealtimeProtocolIssueCode =
   | 'frame_too_large'
   | 'frame_too_deep'
   | 'unsupported_frame'
@@ -12,9 +19,12 @@ export type RealtimeProtocolErrorCode =
   | 'missing_type'
   | 'invalid_event';
 
-/** A server frame that could not be read. It is reported and ignored; nothing else changes. */
-export interface RealtimeProtocolError {
-  readonly code: RealtimeProtocolErrorCode;
+/**
+ * A server frame that could not be read: plain data, not an `Error` (nothing is thrown).
+ * It is reported in the snapshot's `errors` (source `protocol`) and ignored; nothing else changes.
+ */
+export interface RealtimeProtocolIssue {
+  readonly code: RealtimeProtocolIssueCode;
   readonly message: string;
   /** The frame's `type`, when it had one. */
   readonly eventType?: string;
@@ -23,7 +33,7 @@ export interface RealtimeProtocolError {
 /** The outcome of {@link parseServerEvent}. */
 export type ParsedServerEvent =
   | { readonly ok: true; readonly event: RealtimeServerEvent }
-  | { readonly ok: false; readonly error: RealtimeProtocolError };
+  | { readonly ok: false; readonly issue: RealtimeProtocolIssue };
 
 export interface ParseServerEventOptions {
   /**
@@ -92,12 +102,9 @@ const REQUIRED_FIELDS: Readonly<Record<RealtimeServerEventType, Requirements>> =
   'conversation.item.input_audio_transcription.failed': none,
 };
 
-/** Keys of a session object that describe the session rather than configure it. */
-const SESSION_METADATA_KEYS: ReadonlySet<string> = new Set(['id', 'object', 'expires_at']);
-
-const fail = (code: RealtimeProtocolErrorCode, message: string, eventType?: string): ParsedServerEvent => ({
+const fail = (code: RealtimeProtocolIssueCode, message: string, eventType?: string): ParsedServerEvent => ({
   ok: false,
-  error: eventType === undefined ? { code, message } : { code, message, eventType },
+  issue: eventType === undefined ? { code, message } : { code, message, eventType },
 });
 
 function hasShape(value: unknown, shape: Shape): boolean {
@@ -106,7 +113,7 @@ function hasShape(value: unknown, shape: Shape): boolean {
   return typeof value === shape;
 }
 
-function frameText(data: unknown, maxFrameBytes: number): string | RealtimeProtocolError {
+function frameText(data: unknown, maxFrameBytes: number): string | RealtimeProtocolIssue {
   if (typeof data === 'string') {
     // A JS string needs at least one byte per code unit in UTF-8, so this never lets an oversized frame through.
     if (data.length > maxFrameBytes)
@@ -128,7 +135,7 @@ function frameText(data: unknown, maxFrameBytes: number): string | RealtimeProto
 /**
  * Reads one frame from the Realtime server. It never throws: a frame that is
  * not JSON, not an object, has no `type`, is too large, or lacks the fields of
- * its event type comes back as a {@link RealtimeProtocolError}. Event types
+ * its event type comes back as a {@link RealtimeProtocolIssue}. Event types
  * this kit does not model come back as `{ type: 'unknown' }` events.
  * `session.created` / `session.updated` carry the config as a
  * `RealtimeSessionCreateRequest`, tolerating the server's `null`s.
@@ -137,14 +144,14 @@ function frameText(data: unknown, maxFrameBytes: number): string | RealtimeProto
  * ```ts
  * socket.addEventListener('message', ({ data }) => {
  *   const parsed = parseServerEvent(data);
- *   if (!parsed.ok) return console.warn('ignored frame:', parsed.error.message);
+ *   if (!parsed.ok) return console.warn('ignored frame:', parsed.issue.message);
  *   if (parsed.event.type === 'session.updated') show(parsed.event.session);
  * });
  * ```
  */
 export function parseServerEvent(data: unknown, options: ParseServerEventOptions = {}): ParsedServerEvent {
   const text = frameText(data, options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES);
-  if (typeof text !== 'string') return { ok: false, error: text };
+  if (typeof text !== 'string') return { ok: false, issue: text };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -181,7 +188,7 @@ export function parseServerEvent(data: unknown, options: ParseServerEventOptions
   if (known === 'session.created' || known === 'session.updated') {
     const session = raw['session'] as JsonObject;
     try {
-      const config = Object.fromEntries(Object.entries(session).filter(([key]) => !SESSION_METADATA_KEYS.has(key)));
+      const config = sessionConfigOf(session);
       const request = RealtimeSessionCreateRequest.fromJson(config, { lenient: true });
       const sessionId = session['id'];
       const expiresAt = session['expires_at'];

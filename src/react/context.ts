@@ -2,7 +2,10 @@
 import { createContext, useContext } from 'react';
 import type { RealtimeSessionStore } from '../session/index.js';
 
-/** @internal The store of the nearest `RealtimeSessionProvider`. */
+/**
+ * The store of the nearest `RealtimeSessionProvider`. Shared with src/components through this layer's
+ * index.ts; not part of the public API (read it with `useRealtimeSessionContext`).
+ */
 export const RealtimeSessionContext = createContext<RealtimeSessionStore | null>(null);
 RealtimeSessionContext.displayName = 'RealtimeSessionContext';
 

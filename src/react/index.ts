@@ -4,6 +4,6 @@ export {
   type UseRealtimeSessionReturn,
 } from './use-realtime-session.js';
 export { RealtimeSessionProvider, type RealtimeSessionProviderProps } from './provider.js';
-export { useRealtimeSessionContext } from './context.js';
+export { useRealtimeSessionContext, RealtimeSessionContext } from './context.js';
 export { useSessionSelector, useSessionField, type UseSessionFieldReturn } from './use-session-selector.js';
 export { useControllableState, type UseControllableStateOptions } from './use-controllable-state.js';

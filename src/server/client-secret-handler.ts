@@ -6,11 +6,12 @@ import {
   type ConfigIssue,
   type RealtimeSessionCreateRequestInit,
 } from '../model/index.js';
+import { OPENAI_API_BASE_URL } from '../protocol/index.js';
 
 export interface ClientSecretHandlerOptions {
   /** Your standard API key. It stays on the server: never sent to the caller, never in a response. */
   readonly apiKey: string;
-  /** The API base. @default 'https://api.openai.com/v1' */
+  /** The API base. @default OPENAI_API_BASE_URL */
   readonly baseURL?: string;
   /** The session config every secret starts from; a caller's `session` fields override it. */
   readonly session?: RealtimeSessionCreateRequest | RealtimeSessionCreateRequestInit;
@@ -113,7 +114,7 @@ function keyForms(key: string): string[] {
 export function createClientSecretHandler(
   options: ClientSecretHandlerOptions,
 ): (request: Request) => Promise<Response> {
-  const baseURL = (options.baseURL ?? 'https://api.openai.com/v1').replace(/\/+$/, '');
+  const baseURL = (options.baseURL ?? OPENAI_API_BASE_URL).replace(/\/+$/, '');
   const limit = options.maxBodyBytes ?? 16 * 1024;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new RangeError('timeoutMs must be a positive number.');

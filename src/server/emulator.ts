@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { RealtimeClientSecretCreateRequest, RealtimeConfigError, validateClientSecretRequest } from '../model/index.js';
-import { createEventId } from '../protocol/client-events.js';
+import { createEventId } from '../protocol/index.js';
 import {
   createBadFrameCounter,
   describeValue,

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { jsonDeeperThan } from '../model/json.js';
+import { jsonDeeperThan } from '../model/index.js';
 import { apiError, type ApiErrorBody } from './http.js';
 
 type Json = Record<string, unknown>;

@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Logger, Plugin, PreviewServer } from 'vite';
 import type { RealtimeSessionCreateRequestInit } from '../model/index.js';
-import { DEV_ENDPOINT_META_NAME, devEndpointContent } from '../protocol/index.js';
+import {
+  DEV_ENDPOINT_META_NAME,
+  devEndpointContent,
+  OPENAI_API_BASE_URL,
+  realtimeWebSocketUrl,
+} from '../protocol/index.js';
 import { createClientSecretHandler, errorResponse } from './client-secret-handler.js';
 import { createRealtimeEmulator, EMULATOR_API_KEY, type RealtimeEmulatorOptions } from './emulator.js';
 import { sendWebResponse, toWebRequest } from './node-adapter.js';
@@ -14,8 +19,6 @@ export const DEV_CLIENT_SECRET_PATH = '/api/realtime/client-secret';
 
 /** The emulator's Realtime endpoint, at the dev server's own origin. */
 export const DEV_REALTIME_PATH = '/v1/realtime';
-/** OpenAI's REST base, where key mode mints its secrets (kept here: this module must not import browser code). */
-const OPENAI_API_BASE = 'https://api.openai.com/v1';
 
 export interface RealtimeDevServerOptions {
   /**
@@ -26,7 +29,7 @@ export interface RealtimeDevServerOptions {
   /**
    * The API base key mode mints its secrets from; pages are pointed at its
    * WebSocket twin (`https://host/v1` → `wss://host/v1/realtime`). For a proxy
-   * or a local stand-in; unused without a key. @default 'https://api.openai.com/v1'
+   * or a local stand-in; unused without a key. @default OPENAI_API_BASE_URL
    */
   readonly baseURL?: string;
   /** The session config each minted secret starts from. */
@@ -150,7 +153,7 @@ function previewHtml(server: PreviewServer, tag: () => string, stripBase: boolea
  */
 export function realtimeDevServer(options: RealtimeDevServerOptions = {}): Plugin {
   const secretPath = options.clientSecretPath ?? DEV_CLIENT_SECRET_PATH;
-  const baseURL = (options.baseURL ?? OPENAI_API_BASE).replace(/\/+$/, '');
+  const baseURL = (options.baseURL ?? OPENAI_API_BASE_URL).replace(/\/+$/, '');
 
   const apiKey = () => options.apiKey ?? process.env['OPENAI_API_KEY'];
   const usesEmulator = () => {
@@ -159,7 +162,7 @@ export function realtimeDevServer(options: RealtimeDevServerOptions = {}): Plugi
   };
   const endpointContent = () =>
     devEndpointContent({
-      url: usesEmulator() ? DEV_REALTIME_PATH : `${baseURL.replace(/^http/, 'ws')}/realtime`,
+      url: usesEmulator() ? DEV_REALTIME_PATH : realtimeWebSocketUrl(baseURL),
       clientSecretPath: secretPath,
     });
 

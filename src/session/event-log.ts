@@ -1,5 +1,4 @@
-import { redactSecrets, redactSecretText, type JsonValue } from '../model/index.js';
-import { isPlainObject } from '../model/json.js';
+import { isPlainObject, redactSecrets, redactSecretText, type JsonValue } from '../model/index.js';
 
 /** One frame in the event log. */
 export interface RealtimeEventLogEntry {
@@ -37,7 +36,7 @@ const AUDIO_EVENTS: ReadonlySet<string> = new Set(['response.output_audio.delta'
 const MAX_INVALID_FRAME_CHARS = 500;
 const MASKED_WINDOW_CHARS = 64 * 1024;
 
-/** @internal The writable side, used by the store. */
+/** The writable side, used by the store; not exported from the session layer. */
 export interface EventLogWriter extends RealtimeEventLog {
   record(direction: RealtimeEventLogEntry['direction'], payload: unknown, now: number): void;
 }

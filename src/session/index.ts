@@ -13,6 +13,6 @@ export {
   type SessionEventType,
   type SessionEventOf,
 } from './store.js';
-export { sessionReducer, initialSessionState, MAX_SESSION_ERRORS } from './reducer.js';
+export { sessionReducer, initialSessionState, issuesOf, MAX_SESSION_ERRORS } from './reducer.js';
 export { planSessionUpdate } from './plan.js';
 export type { RealtimeEventLog, RealtimeEventLogEntry } from './event-log.js';

@@ -1,5 +1,7 @@
 import {
   isOff,
+  jsonCarries,
+  jsonEqual,
   readSessionField,
   REALTIME_SESSION_FIELD_PATHS,
   RealtimeSessionCreateRequest,
@@ -12,7 +14,6 @@ import {
   type JsonValue,
   type RealtimeSessionFieldPath,
 } from '../model/index.js';
-import { jsonCarries, jsonEqual } from '../model/json.js';
 import type {
   PendingSessionUpdate,
   RealtimeSessionSnapshot,
@@ -166,8 +167,8 @@ function apply(state: RealtimeSessionSnapshot, action: SessionAction): RealtimeS
       return acknowledged(state, shareFields(state.applied, action.event.session));
     case 'server_error':
       return serverError(state, action.event, action.at);
-    case 'protocol_error': {
-      const { code, message, eventType } = action.error;
+    case 'protocol_issue': {
+      const { code, message, eventType } = action.issue;
       const text = eventType === undefined ? message : `${message} (${eventType})`;
       return withError(state, { source: 'protocol', code, message: text, at: action.at });
     }

@@ -1,5 +1,6 @@
 import {
   changedSessionFields,
+  RealtimeError,
   RealtimeSessionCreateRequest,
   type ConfigIssue,
   type CopyWithPatch,
@@ -94,8 +95,10 @@ export type SessionUpdateFailure = 'invalid' | 'locked' | 'rejected' | 'closed' 
  * }
  * ```
  */
-export class RealtimeSessionUpdateError extends Error {
+export class RealtimeSessionUpdateError extends RealtimeError {
+  /** Why the edit was not applied; the same value as `code`. */
   readonly reason: SessionUpdateFailure;
+  declare readonly code: SessionUpdateFailure;
   /** The field at fault. */
   readonly field: RealtimeSessionFieldPath | undefined;
   /** Validation issues, when `reason` is `invalid`. */
@@ -108,7 +111,7 @@ export class RealtimeSessionUpdateError extends Error {
     message: string,
     details: { field?: RealtimeSessionFieldPath; issues?: readonly ConfigIssue[]; serverError?: SessionError } = {},
   ) {
-    super(message);
+    super(reason, message);
     this.name = 'RealtimeSessionUpdateError';
     this.reason = reason;
     this.field = details.field;
@@ -366,7 +369,7 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
     );
     if (!parsed.ok) {
       eventLog.record('received', data, at);
-      dispatch({ type: 'protocol_error', error: parsed.error, at });
+      dispatch({ type: 'protocol_issue', issue: parsed.issue, at });
       return;
     }
     const { event } = parsed;
@@ -409,8 +412,8 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
         } catch (error) {
           // Nothing a server sends may throw inside the socket's listener: that would stop a Node client.
           dispatch({
-            type: 'protocol_error',
-            error: { code: 'invalid_event', message: `frame could not be handled: ${String(error)}` },
+            type: 'protocol_issue',
+            issue: { code: 'invalid_event', message: `frame could not be handled: ${String(error)}` },
             at: Date.now(),
           });
         }

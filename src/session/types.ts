@@ -5,16 +5,22 @@ import type {
   RealtimeSessionFieldPath,
   RealtimeSessionUpdateJson,
 } from '../model/index.js';
-import type { ErrorEvent, RealtimeProtocolError, SessionCreatedEvent, SessionUpdatedEvent } from '../protocol/index.js';
+import type {
+  RealtimeErrorEvent,
+  RealtimeProtocolIssue,
+  SessionCreatedEvent,
+  SessionUpdatedEvent,
+} from '../protocol/index.js';
 import type { RealtimeTransportStatus } from '../transport/index.js';
 
 /**
  * Where the session stands: `idle` before the first `connect()`, `connecting`
  * until the server's `session.created`, `open` while edits can be sent,
  * `reconnecting` after a drop (or `reconnect()`), `closed` after
- * `disconnect()`, `failed` when reconnecting gave up.
+ * `disconnect()`, `failed` when reconnecting gave up. The same six states as
+ * the transport's, which it follows: the union is written once, there.
  */
-export type RealtimeSessionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed' | 'failed';
+export type RealtimeSessionStatus = RealtimeTransportStatus;
 
 /**
  * Where one field's draft value stands against the live session:
@@ -158,8 +164,8 @@ export type SessionAction =
     }
   | { readonly type: 'session_created'; readonly event: SessionCreatedEvent }
   | { readonly type: 'session_updated'; readonly event: SessionUpdatedEvent }
-  | { readonly type: 'server_error'; readonly event: ErrorEvent; readonly at: number }
-  | { readonly type: 'protocol_error'; readonly error: RealtimeProtocolError; readonly at: number }
+  | { readonly type: 'server_error'; readonly event: RealtimeErrorEvent; readonly at: number }
+  | { readonly type: 'protocol_issue'; readonly issue: RealtimeProtocolIssue; readonly at: number }
   | { readonly type: 'audio_output_started' }
   | { readonly type: 'sent'; readonly update: PendingSessionUpdate }
   | { readonly type: 'ack_timeout'; readonly eventId: string; readonly at: number }

@@ -1,8 +1,10 @@
+import { RealtimeError } from '../model/index.js';
 import type { RealtimeClientEvent } from '../protocol/index.js';
 
 /**
  * Where a transport stands. `reconnecting` covers the wait before a retry and
- * the retry itself; `failed` means the retries ran out.
+ * the retry itself; `failed` means the retries ran out. The one definition of
+ * these states: the session's `RealtimeSessionStatus` is an alias of it.
  */
 export type RealtimeTransportStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed' | 'failed';
 
@@ -91,12 +93,11 @@ export type RealtimeTransportErrorCode =
  * });
  * ```
  */
-export class RealtimeTransportError extends Error {
-  readonly code: RealtimeTransportErrorCode;
+export class RealtimeTransportError extends RealtimeError {
+  declare readonly code: RealtimeTransportErrorCode;
 
   constructor(code: RealtimeTransportErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(code, message, options);
     this.name = 'RealtimeTransportError';
-    this.code = code;
   }
 }

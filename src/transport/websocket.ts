@@ -1,4 +1,4 @@
-import type { RealtimeClientEvent } from '../protocol/index.js';
+import { OPENAI_REALTIME_URL, type RealtimeClientEvent } from '../protocol/index.js';
 import { backoffDelay, DEFAULT_RECONNECT, type RealtimeReconnectOptions } from './backoff.js';
 import {
   RealtimeTransportError,
@@ -8,8 +8,8 @@ import {
   type RealtimeTransportStatus,
 } from './types.js';
 
-/** The Realtime API's WebSocket endpoint. */
-export const REALTIME_API_URL = 'wss://api.openai.com/v1/realtime';
+/** The Realtime API's WebSocket endpoint: {@link OPENAI_REALTIME_URL}, under the name this module has always exported. */
+export const REALTIME_API_URL = OPENAI_REALTIME_URL;
 
 /** The part of a WebSocket this transport uses; the browser's and `ws`'s both fit. */
 export interface WebSocketLike {
@@ -43,7 +43,7 @@ export interface WebSocketTransportOptions {
    * The Realtime endpoint without query; `model` is added as `?model=`.
    * `http(s):` URLs are turned into `ws(s):`, and in browsers a path such as
    * `/v1/realtime` is resolved against the page's origin.
-   * @default 'wss://api.openai.com/v1/realtime'
+   * @default OPENAI_REALTIME_URL
    */
   readonly url?: string;
   /** The model of the first session. `connect({ model })` can change it for later ones. */

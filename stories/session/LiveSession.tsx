@@ -4,12 +4,13 @@ import {
   REALTIME_SESSION_FIELD_PATHS,
   RealtimeSessionProvider,
   responseCreateEvent,
-  sessionFieldJson,
   useRealtimeSession,
   useSessionField,
   type JsonObject,
   type RealtimeSessionStore,
 } from '../../src/index.js';
+// Not public: the story shows each field's wire value, which an app reads through useSessionField.
+import { sessionFieldJson } from '../../src/model/index.js';
 
 export interface LiveSessionProps {
   /** The config the session starts from. */

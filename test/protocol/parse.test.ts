@@ -4,7 +4,7 @@ import { RealtimeOff, RealtimeSessionCreateRequest } from '../../src/model/index
 import { parseServerEvent, type ParsedServerEvent } from '../../src/protocol/index.js';
 
 const frame = (event: Record<string, unknown>) => JSON.stringify(event);
-const errorCode = (parsed: ParsedServerEvent) => (parsed.ok ? undefined : parsed.error.code);
+const errorCode = (parsed: ParsedServerEvent) => (parsed.ok ? undefined : parsed.issue.code);
 
 describe('parseServerEvent', () => {
   describe('given a session event from the live server', () => {
@@ -53,8 +53,8 @@ describe('parseServerEvent', () => {
       );
       expect(parsed.ok).toBe(false);
       if (!parsed.ok) {
-        expect(parsed.error).toMatchObject({ code: 'invalid_event', eventType: 'session.created' });
-        expect(parsed.error.message).toContain('model');
+        expect(parsed.issue).toMatchObject({ code: 'invalid_event', eventType: 'session.created' });
+        expect(parsed.issue.message).toContain('model');
       }
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
-import { parseServerEvent, type ErrorEvent, type SessionCreatedEvent } from '../../src/protocol/index.js';
+import { parseServerEvent, type RealtimeErrorEvent, type SessionCreatedEvent } from '../../src/protocol/index.js';
 import {
   initialSessionState,
   MAX_SESSION_ERRORS,
@@ -14,7 +14,7 @@ const initial = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', instru
 
 function serverEvent<T>(frame: Record<string, unknown>): T {
   const parsed = parseServerEvent(JSON.stringify({ event_id: 'event_1', ...frame }));
-  if (!parsed.ok) throw new Error(parsed.error.message);
+  if (!parsed.ok) throw new Error(parsed.issue.message);
   return parsed.event as T;
 }
 
@@ -128,7 +128,7 @@ describe('sessionReducer', () => {
       const rejected = sessionReducer(sent, {
         type: 'server_error',
         at: 1,
-        event: serverEvent<ErrorEvent>({
+        event: serverEvent<RealtimeErrorEvent>({
           type: 'error',
           error: {
             type: 'invalid_request_error',
@@ -149,8 +149,8 @@ describe('sessionReducer', () => {
       let state = initialSessionState(initial);
       for (let i = 0; i < MAX_SESSION_ERRORS + 5; i++) {
         state = sessionReducer(state, {
-          type: 'protocol_error',
-          error: { code: 'invalid_json', message: `frame ${i}` },
+          type: 'protocol_issue',
+          issue: { code: 'invalid_json', message: `frame ${i}` },
           at: i,
         });
       }
