@@ -56,6 +56,14 @@ export interface RealtimeModelCapabilities {
   readonly deprecated?: RealtimeModelDeprecation;
 }
 
+/** Entries of models that share their facts: each id written once, the facts once per family. */
+function sharing<const Ids extends readonly string[], const Facts extends Omit<RealtimeModelFacts, 'id'>>(
+  facts: Facts,
+  ids: Ids,
+): readonly ({ readonly id: Ids[number] } & Facts)[] {
+  return ids.map((id) => ({ id, ...facts }));
+}
+
 /**
  * Every Realtime model id the official schema names, with what it supports:
  * the one place a model is written. Add a model here and it is known to
@@ -73,24 +81,26 @@ export const REALTIME_MODELS = Object.freeze([
     voices: 'all',
     deprecated: { shutdownDate: '2027-01-20', replacement: 'gpt-realtime-2' },
   },
-  { id: 'gpt-realtime-1.5', reasoning: false, voices: 'all' },
-  { id: 'gpt-realtime-2', reasoning: true, voices: 'all' },
-  { id: 'gpt-realtime-2.1', reasoning: true, voices: 'all' },
-  { id: 'gpt-realtime-2.1-mini', reasoning: true, voices: 'all' },
-  { id: 'gpt-realtime-2025-08-28', reasoning: false, voices: 'all' },
-  { id: 'gpt-4o-realtime-preview', reasoning: false, voices: 'classic' },
-  { id: 'gpt-4o-realtime-preview-2024-10-01', reasoning: false, voices: 'classic' },
-  { id: 'gpt-4o-realtime-preview-2024-12-17', reasoning: false, voices: 'classic' },
-  { id: 'gpt-4o-realtime-preview-2025-06-03', reasoning: false, voices: 'classic' },
-  { id: 'gpt-4o-mini-realtime-preview', reasoning: false, voices: 'classic' },
-  { id: 'gpt-4o-mini-realtime-preview-2024-12-17', reasoning: false, voices: 'classic' },
-  { id: 'gpt-realtime-mini', reasoning: false, voices: 'all' },
-  { id: 'gpt-realtime-mini-2025-10-06', reasoning: false, voices: 'all' },
-  { id: 'gpt-realtime-mini-2025-12-15', reasoning: false, voices: 'all' },
-  { id: 'gpt-audio-1.5', reasoning: false, voices: 'all' },
-  { id: 'gpt-audio-mini', reasoning: false, voices: 'all' },
-  { id: 'gpt-audio-mini-2025-10-06', reasoning: false, voices: 'all' },
-  { id: 'gpt-audio-mini-2025-12-15', reasoning: false, voices: 'all' },
+  ...sharing({ reasoning: false, voices: 'all' }, ['gpt-realtime-1.5']),
+  ...sharing({ reasoning: true, voices: 'all' }, ['gpt-realtime-2', 'gpt-realtime-2.1', 'gpt-realtime-2.1-mini']),
+  ...sharing({ reasoning: false, voices: 'all' }, ['gpt-realtime-2025-08-28']),
+  ...sharing({ reasoning: false, voices: 'classic' }, [
+    'gpt-4o-realtime-preview',
+    'gpt-4o-realtime-preview-2024-10-01',
+    'gpt-4o-realtime-preview-2024-12-17',
+    'gpt-4o-realtime-preview-2025-06-03',
+    'gpt-4o-mini-realtime-preview',
+    'gpt-4o-mini-realtime-preview-2024-12-17',
+  ]),
+  ...sharing({ reasoning: false, voices: 'all' }, [
+    'gpt-realtime-mini',
+    'gpt-realtime-mini-2025-10-06',
+    'gpt-realtime-mini-2025-12-15',
+    'gpt-audio-1.5',
+    'gpt-audio-mini',
+    'gpt-audio-mini-2025-10-06',
+    'gpt-audio-mini-2025-12-15',
+  ]),
 ] as const satisfies readonly RealtimeModelFacts[]);
 
 /**
