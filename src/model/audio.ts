@@ -18,6 +18,7 @@ import {
   RealtimeTranscriptionDelay,
   type RealtimeTranscriptionModel,
   type RealtimeVoice,
+  type PCM_SAMPLE_RATE,
 } from './enums.js';
 import { RealtimeOff } from './off.js';
 import { atLeastOne, REALTIME_LIMITS } from './rules.js';
@@ -34,7 +35,7 @@ export interface RealtimeAudioFormatInit extends ExtraInit {
 /** Wire JSON of {@link RealtimeAudioFormat}. */
 export interface RealtimeAudioFormatJson {
   type?: RealtimeAudioFormatType;
-  rate?: 24000;
+  rate?: typeof PCM_SAMPLE_RATE;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   stringOrCodec,
 } from './codec.js';
 import { RealtimeIncludable, RealtimeOutputModality, RealtimeToolChoiceMode, RealtimeTruncationMode } from './enums.js';
+import type { KnownRealtimeModelId } from './capabilities.js';
 import type { RealtimeOff } from './off.js';
 import { REALTIME_LIMITS, type IssueCollector } from './rules.js';
 import {
@@ -43,27 +44,7 @@ import {
 } from './tools.js';
 
 /** Known model ids from the schema; any other string is accepted too. */
-export type RealtimeModelId =
-  | 'gpt-realtime'
-  | 'gpt-realtime-1.5'
-  | 'gpt-realtime-2'
-  | 'gpt-realtime-2.1'
-  | 'gpt-realtime-2.1-mini'
-  | 'gpt-realtime-2025-08-28'
-  | 'gpt-4o-realtime-preview'
-  | 'gpt-4o-realtime-preview-2024-10-01'
-  | 'gpt-4o-realtime-preview-2024-12-17'
-  | 'gpt-4o-realtime-preview-2025-06-03'
-  | 'gpt-4o-mini-realtime-preview'
-  | 'gpt-4o-mini-realtime-preview-2024-12-17'
-  | 'gpt-realtime-mini'
-  | 'gpt-realtime-mini-2025-10-06'
-  | 'gpt-realtime-mini-2025-12-15'
-  | 'gpt-audio-1.5'
-  | 'gpt-audio-mini'
-  | 'gpt-audio-mini-2025-10-06'
-  | 'gpt-audio-mini-2025-12-15'
-  | (string & {});
+export type RealtimeModelId = KnownRealtimeModelId | (string & {});
 
 /** Constructor argument of {@link RealtimeSessionCreateRequest}. Nested values may be instances or plain inits. */
 export interface RealtimeSessionCreateRequestInit extends ExtraInit {
