@@ -293,10 +293,7 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
     });
     if (silent && transport !== undefined) {
       // Not a frame since the update left: the socket is half-open. A fresh session re-applies the draft.
-      clearTimeout(coalesceTimer);
-      coalesceTimer = undefined;
-      dispatch({ type: 'reconnect' });
-      transport.connect({ model: state.draft.model });
+      startFreshSession(transport);
       return;
     }
     flushUnlessCoalescing();
@@ -314,6 +311,13 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
       },
       exponential / 2 + Math.random() * (exponential / 2),
     );
+  }
+
+  /** Replaces the live session with a new one on `connection`; its `session.created` gets the whole draft. */
+  function startFreshSession(connection: RealtimeTransport): void {
+    clearTimers();
+    dispatch({ type: 'reconnect' });
+    connection.connect({ model: state.draft.model });
   }
 
   function clearTimers(): void {
@@ -506,11 +510,7 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
     },
     reconnect() {
       const connection = requireTransport();
-      batch(() => {
-        clearTimers();
-        dispatch({ type: 'reconnect' });
-        connection.connect({ model: state.draft.model });
-      });
+      batch(() => startFreshSession(connection));
     },
     revert(field) {
       batch(() => {
@@ -541,12 +541,8 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
       unsubscribeTransport = transport?.events(onTransportEvent);
       if (!wasActive) return;
       batch(() => {
-        if (transport === undefined) {
-          dispatch({ type: 'disconnect' });
-          return;
-        }
-        dispatch({ type: 'reconnect' });
-        transport.connect({ model: state.draft.model });
+        if (transport === undefined) dispatch({ type: 'disconnect' });
+        else startFreshSession(transport);
       });
     },
     setOptions(next) {
