@@ -16,6 +16,7 @@ import type { RealtimePrompt, RealtimeReasoning, RealtimeTracing, RealtimeTrunca
 import { RealtimeSessionCreateRequest, type RealtimeModelId } from './session-request.js';
 import type { RealtimeTool, RealtimeToolChoice } from './tools.js';
 import type { RealtimeTruncationMode } from './enums.js';
+import { REALTIME_SESSION_DEFAULTS } from './defaults.js';
 
 /**
  * The value each session field holds in the model, by wire path. These are the
@@ -206,9 +207,62 @@ export function changedSessionFields(
   after: RealtimeSessionCreateRequest,
 ): readonly RealtimeSessionFieldPath[] {
   if (before === after) return [];
-  const a = before.toJson() as unknown as JsonObject;
-  const b = after.toJson() as unknown as JsonObject;
-  return REALTIME_SESSION_FIELD_PATHS.filter(
-    (path) => !jsonEqual(sessionFieldJson(a, path), sessionFieldJson(b, path)),
-  );
+  let a: JsonObject | undefined;
+  let b: JsonObject | undefined;
+  return REALTIME_SESSION_FIELD_PATHS.filter((path) => {
+    // Copies share unchanged values, so most fields are settled by identity without building JSON.
+    if (readSessionField(before, path) === readSessionField(after, path)) return false;
+    a ??= before.toJson() as unknown as JsonObject;
+    b ??= after.toJson() as unknown as JsonObject;
+    return !jsonEqual(sessionFieldJson(a, path), sessionFieldJson(b, path));
+  });
+}
+
+let defaultsRequest: RealtimeSessionCreateRequest | undefined;
+
+/**
+ * The value the API uses for a field a request leaves unspecified, as the
+ * model holds it, read from {@link REALTIME_SESSION_DEFAULTS}. `undefined`
+ * for `model`, which has no default, and for fields whose default is "off"
+ * in a form the model has no value for.
+ *
+ * @example
+ * ```ts
+ * sessionFieldDefault('audio.output.voice'); // 'alloy'
+ * sessionFieldDefault('reasoning')?.effort; // 'low'
+ * ```
+ */
+export function sessionFieldDefault<P extends RealtimeSessionFieldPath>(
+  path: P,
+): RealtimeSessionFieldValues[P] | undefined {
+  if (path === 'model') return undefined;
+  defaultsRequest ??= RealtimeSessionCreateRequest.fromJson({
+    ...REALTIME_SESSION_DEFAULTS.session,
+    model: 'gpt-realtime',
+    audio: { input: REALTIME_SESSION_DEFAULTS.input, output: REALTIME_SESSION_DEFAULTS.output },
+  });
+  return readSessionField(defaultsRequest, path);
+}
+
+/**
+ * A copy of `request` without one key the model does not know (one of
+ * `request.unknownKeys()`), for example a key the server refused. Returns
+ * `request` itself when there is no such key.
+ *
+ * @example
+ * ```ts
+ * const request = RealtimeSessionCreateRequest.fromJson({ model: 'm', tools: [{ type: 'function', name: 'f', strict_beta: true }] });
+ * withoutUnknownKey(request, 'tools[0].strict_beta').unknownKeys(); // []
+ * ```
+ */
+export function withoutUnknownKey(request: RealtimeSessionCreateRequest, path: string): RealtimeSessionCreateRequest {
+  if (!request.unknownKeys().includes(path)) return request;
+  const segments = path.match(/[^.[\]]+/g) ?? [];
+  const key = segments.pop();
+  const json = structuredClone(request.toJson()) as unknown as Record<string, unknown>;
+  let owner: unknown = json;
+  for (const segment of segments) owner = (owner as Record<string, unknown> | undefined)?.[segment];
+  if (key === undefined || owner === null || typeof owner !== 'object' || !Object.hasOwn(owner, key)) return request;
+  delete (owner as Record<string, unknown>)[key];
+  return RealtimeSessionCreateRequest.fromJson(json);
 }

@@ -70,6 +70,8 @@ export {
   sessionFieldJson,
   sessionFieldOfPath,
   changedSessionFields,
+  sessionFieldDefault,
+  withoutUnknownKey,
   type RealtimeSessionFieldPath,
   type RealtimeSessionFieldValues,
 } from './fields.js';

@@ -23,12 +23,23 @@ const ID_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
  * ```
  */
 export function createEventId(prefix = 'evt'): string {
-  const bytes = new Uint8Array(20);
-  globalThis.crypto.getRandomValues(bytes);
+  if (randomOffset + ID_LENGTH > randomPool.length) {
+    globalThis.crypto.getRandomValues(randomPool);
+    randomOffset = 0;
+  }
   let id = `${prefix}_`;
-  for (const byte of bytes) id += ID_ALPHABET[byte % ID_ALPHABET.length];
+  for (let index = 0; index < ID_LENGTH; index++) {
+    id += ID_ALPHABET[(randomPool[randomOffset + index] as number) % ID_ALPHABET.length];
+  }
+  randomOffset += ID_LENGTH;
   return id;
 }
+
+const ID_LENGTH = 20;
+// Random bytes are drawn a few kilobytes at a time: asking the system for 20 at each event made id
+// generation the largest cost of a burst of edits.
+const randomPool = new Uint8Array(ID_LENGTH * 256);
+let randomOffset = randomPool.length;
 
 /**
  * A `session.update` event. The payload always carries `type: 'realtime'`,

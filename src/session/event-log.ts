@@ -102,14 +102,15 @@ function toEntry(
   const type = typeof payload['type'] === 'string' ? payload['type'] : 'invalid';
   const eventId = payload['event_id'];
   const summarized = AUDIO_EVENTS.has(type) ? withoutAudio(payload) : payload;
-  return Object.freeze({
-    id,
-    at,
-    direction,
-    type,
-    ...(typeof eventId === 'string' ? { eventId } : {}),
-    payload: redactSecrets(summarized) as JsonValue,
+  // Masked when first read, not when recorded: a burst of edits logs thousands of frames that only
+  // the last 200 of can ever be looked at. Only the masked form is ever handed out.
+  let masked: JsonValue | undefined;
+  const entry = { id, at, direction, type, ...(typeof eventId === 'string' ? { eventId } : {}) };
+  Object.defineProperty(entry, 'payload', {
+    enumerable: true,
+    get: () => (masked ??= redactSecrets(summarized) as JsonValue),
   });
+  return Object.freeze(entry as RealtimeEventLogEntry);
 }
 
 function withoutAudio(payload: Record<string, unknown>): Record<string, unknown> {

@@ -19,6 +19,7 @@ import type {
   RealtimeSessionSnapshot,
   SessionAction,
   SessionError,
+  SessionFieldHold,
   SessionFieldRejection,
   SessionFieldState,
   SessionLock,
@@ -105,7 +106,10 @@ export function initialSessionState(initial: RealtimeSessionCreateRequest): Real
  */
 export function sessionReducer(state: RealtimeSessionSnapshot, action: SessionAction): RealtimeSessionSnapshot {
   const next = apply(state, action);
-  return next === state ? state : derive(next, state);
+  if (next === state) return state;
+  // An edit or a send says which fields it touched: only those can change status (or others' issues).
+  const touched = action.type === 'edit' ? action.fields : action.type === 'sent' ? action.update.fields : undefined;
+  return derive(next, state, touched);
 }
 
 /** A fresh server session: nothing acknowledged yet, nothing in flight, no locks. */
@@ -127,8 +131,8 @@ function apply(state: RealtimeSessionSnapshot, action: SessionAction): RealtimeS
       return {
         ...state,
         draft: action.draft,
-        rejections: staleRejectionsDropped(state.rejections, action.draft),
-        timeouts: staleRejectionsDropped(state.timeouts, action.draft),
+        rejections: staleRejectionsDropped(state.rejections, action.draft, action.fields),
+        timeouts: staleRejectionsDropped(state.timeouts, action.draft, action.fields),
       };
     }
     case 'revert': {
@@ -178,8 +182,14 @@ function apply(state: RealtimeSessionSnapshot, action: SessionAction): RealtimeS
         ...state,
         locks: Object.freeze({ ...state.locks, 'audio.output.voice': lock('audio.output.voice', 'audio_output') }),
       };
-    case 'sent':
-      return { ...state, pending: Object.freeze([...state.pending, action.update]) };
+    case 'sent': {
+      // An older update whose every awaited field the new one sends again is superseded: its answer
+      // no longer decides anything. Dropping it keeps the list as short as the set of fields in
+      // flight, so a slider dragged for a minute costs what one edit does.
+      const { fields } = action.update;
+      const kept = state.pending.filter((update) => !update.awaiting.every((field) => fields.includes(field)));
+      return { ...state, pending: Object.freeze([...kept, action.update]) };
+    }
     case 'ack_timeout':
       return timedOut(state, action.eventId, action.at);
     case 'send_failed':
@@ -423,9 +433,10 @@ function tracingLock(applied: RealtimeSessionCreateRequest | undefined): Partial
 function staleRejectionsDropped(
   rejections: RealtimeSessionSnapshot['rejections'],
   draft: RealtimeSessionCreateRequest,
+  edited: readonly RealtimeSessionFieldPath[],
 ): RealtimeSessionSnapshot['rejections'] {
   const paths = Object.keys(rejections) as RealtimeSessionFieldPath[];
-  if (paths.length === 0) return rejections;
+  if (!paths.some((path) => edited.includes(path))) return rejections;
   const json = draft.toJson() as unknown as JsonObject;
   const kept = paths.filter((path) => jsonEqual(rejections[path]?.value, sessionFieldJson(json, path)));
   if (kept.length === paths.length) return rejections;
@@ -469,10 +480,19 @@ export function shareFields(
   return shared;
 }
 
-/** Recomputes issues and field states, reusing every part that did not change. */
+/** Field statuses whose draft value must not reach the server. */
+export const HELD_STATUSES: ReadonlySet<SessionFieldState['status']> = new Set(['invalid', 'locked', 'rejected']);
+
+/**
+ * Recomputes issues and field states, reusing every part that did not
+ * change. After an edit or a send only the fields it touched, and those whose
+ * issues moved, are derived again. (A send supersedes only updates whose
+ * fields it carries, so it touches no others.)
+ */
 function derive(
   state: RealtimeSessionSnapshot,
   previous: RealtimeSessionSnapshot | undefined,
+  touched?: readonly RealtimeSessionFieldPath[],
 ): RealtimeSessionSnapshot {
   const issues = issuesOf(state.draft);
   const issuesByField = new Map<RealtimeSessionFieldPath, ConfigIssue[]>();
@@ -483,15 +503,27 @@ function derive(
     list.push(issue);
     issuesByField.set(field, list);
   }
-  const draftJson = state.draft.toJson() as unknown as JsonObject;
-  const ackJson = state.acknowledged?.toJson() as unknown as JsonObject | undefined;
-  const pendingJson = state.pending.map((update) => update.request.toJson() as unknown as JsonObject);
+  let draftJson: JsonObject | undefined;
+  let ackJson: JsonObject | undefined;
+  let pendingJson: readonly JsonObject[] | undefined;
 
-  let changed = previous === undefined;
   const fields = {} as Record<RealtimeSessionFieldPath, SessionFieldState>;
   for (const path of REALTIME_SESSION_FIELD_PATHS) {
-    const draftValue = sessionFieldJson(draftJson, path);
     const fieldIssues = issuesByField.get(path) ?? NO_ISSUES;
+    const before = previous?.fields[path];
+    if (
+      touched !== undefined &&
+      before !== undefined &&
+      !touched.includes(path) &&
+      sameIssues(before.issues, fieldIssues)
+    ) {
+      fields[path] = before;
+      continue;
+    }
+    draftJson ??= state.draft.toJson() as unknown as JsonObject;
+    ackJson ??= state.acknowledged?.toJson() as unknown as JsonObject | undefined;
+    pendingJson ??= state.pending.map((update) => update.request.toJson() as unknown as JsonObject);
+    const draftValue = sessionFieldJson(draftJson, path);
     const fieldLock = state.locks[path];
     const rejection = state.rejections[path];
     const ackValue = ackJson === undefined ? undefined : sessionFieldJson(ackJson, path);
@@ -509,15 +541,26 @@ function derive(
                 ? 'pending'
                 : 'dirty';
     const timeout = status === 'pending' || status === 'dirty' ? state.timeouts[path] : undefined;
-    const fieldState: SessionFieldState = {
+    fields[path] = {
       status,
       issues: fieldIssues,
       ...(status === 'rejected' && rejection !== undefined ? { error: rejection.error } : {}),
       ...(timeout === undefined ? {} : { error: timeout.error }),
       ...(fieldLock === undefined ? {} : { lock: fieldLock }),
     };
+  }
+  const holds = holdsOf(state, fields);
+  let changed = previous === undefined;
+  for (const path of REALTIME_SESSION_FIELD_PATHS) {
+    let fieldState = fields[path];
+    const hold = holds.get(path);
+    if (hold !== undefined && fieldState.status === 'dirty') fieldState = { ...fieldState, heldBy: hold };
+    else if (fieldState.heldBy !== undefined) {
+      const { heldBy: _released, ...rest } = fieldState;
+      fieldState = rest;
+    }
     const before = previous?.fields[path];
-    if (before !== undefined && sameFieldState(before, fieldState)) {
+    if (before !== undefined && (before === fieldState || sameFieldState(before, fieldState))) {
       fields[path] = before;
     } else {
       fields[path] = Object.freeze(fieldState);
@@ -531,13 +574,65 @@ function derive(
   });
 }
 
+const NO_HOLDS: ReadonlyMap<RealtimeSessionFieldPath, SessionFieldHold> = new Map();
+
+/** Edits of a blocking field that unblock the others, where one is obvious. */
+const HOLD_FIXES: Partial<Record<RealtimeSessionFieldPath, { readonly value: JsonValue; readonly label: string }>> = {
+  tool_choice: { value: 'auto', label: 'Set tool choice to auto' },
+};
+
+/**
+ * Which edited fields cannot be sent because of another field's problem.
+ * The fields that cannot be sent themselves are held at their acknowledged
+ * value; when what remains is still invalid, each edited field that makes it
+ * valid once held back is held by the remaining problem (all of them when no
+ * single one does), so every other edit still syncs.
+ */
+function holdsOf(
+  state: RealtimeSessionSnapshot,
+  fields: Readonly<Record<RealtimeSessionFieldPath, SessionFieldState>>,
+): ReadonlyMap<RealtimeSessionFieldPath, SessionFieldHold> {
+  const base = state.acknowledged;
+  if (base === undefined) return NO_HOLDS;
+  let sendable = state.draft;
+  let anyHeld = false;
+  const edited: RealtimeSessionFieldPath[] = [];
+  for (const path of REALTIME_SESSION_FIELD_PATHS) {
+    const { status } = fields[path];
+    if (HELD_STATUSES.has(status)) {
+      anyHeld = true;
+      sendable = writeSessionField(sendable, path, readSessionField(base, path));
+    } else if (status === 'dirty') edited.push(path);
+  }
+  // With nothing held the sendable request is the draft, and a draft without issues holds nothing back.
+  if (!anyHeld || edited.length === 0) return NO_HOLDS;
+  const blocking = issuesOf(sendable)[0];
+  if (blocking === undefined) return NO_HOLDS;
+  const blocker = sessionFieldOfPath(blocking.path) ?? edited[0] ?? 'model';
+  const fix = HOLD_FIXES[blocker];
+  const hold: SessionFieldHold = Object.freeze({
+    field: blocker,
+    message: blocking.message,
+    ...(fix === undefined ? {} : { fix: Object.freeze({ field: blocker, ...fix }) }),
+  });
+  const culprits = edited.filter(
+    (path) => issuesOf(writeSessionField(sendable, path, readSessionField(base, path))).length === 0,
+  );
+  return new Map((culprits.length > 0 ? culprits : edited).map((path) => [path, hold]));
+}
+
+function sameIssues(a: readonly ConfigIssue[], b: readonly ConfigIssue[]): boolean {
+  return a === b || (a.length === b.length && a.every((issue, index) => sameIssue(issue, b[index])));
+}
+
 function sameFieldState(a: SessionFieldState, b: SessionFieldState): boolean {
   return (
     a.status === b.status &&
     a.error === b.error &&
     a.lock === b.lock &&
-    a.issues.length === b.issues.length &&
-    a.issues.every((issue, index) => sameIssue(issue, b.issues[index]))
+    a.heldBy?.field === b.heldBy?.field &&
+    a.heldBy?.message === b.heldBy?.message &&
+    sameIssues(a.issues, b.issues)
   );
 }
 

@@ -4,8 +4,10 @@ import {
   RealtimeSessionCreateRequest,
   type ConfigIssue,
   type CopyWithPatch,
+  writeSessionField,
   type RealtimeSessionCreateRequestInit,
   type RealtimeSessionFieldPath,
+  type RealtimeSessionFieldValues,
 } from '../model/index.js';
 import {
   parseServerEvent,
@@ -21,6 +23,8 @@ import type { PendingSessionUpdate, RealtimeSessionSnapshot, SessionAction, Sess
 
 /** Text fields: typing in them is coalesced instead of sent per keystroke. */
 const TEXT_FIELDS: ReadonlySet<RealtimeSessionFieldPath> = new Set(['instructions']);
+/** Numeric fields a slider drags: each window of a drag sends once. */
+const DRAG_FIELDS: ReadonlySet<RealtimeSessionFieldPath> = new Set(['audio.output.speed']);
 
 const NO_ENDPOINT_ERROR = new RealtimeTransportError(
   'no_endpoint',
@@ -30,6 +34,8 @@ const NO_ENDPOINT_ERROR = new RealtimeTransportError(
 
 /** The coalescing window for text edits. */
 export const DEFAULT_COALESCE_MS = 150;
+/** The coalescing window for drags (sliders, number spinners): about three frames. */
+export const DEFAULT_DRAG_COALESCE_MS = 50;
 /** How many frames the event log keeps. */
 export const DEFAULT_EVENT_LOG_SIZE = 200;
 /** How long an update may go unanswered before it times out and is re-sent. */
@@ -45,6 +51,8 @@ export interface SessionStoreOptions {
   readonly transport?: RealtimeTransport;
   /** Trailing window in which text edits are coalesced into one `session.update`. @default 150 */
   readonly coalesceMs?: number;
+  /** Trailing window in which drag edits (a slider, a number input) are coalesced. @default 50 */
+  readonly dragCoalesceMs?: number;
   /** Frames kept by the event log. @default 200 */
   readonly eventLogSize?: number;
   /** Largest server frame parsed. @default 4 MiB */
@@ -73,10 +81,14 @@ export type SessionChange =
 
 export interface SessionUpdateOptions {
   /**
-   * Coalesce this edit with others in the window instead of sending it at once.
-   * @default true when the edit only touches text fields (`instructions`), false otherwise
+   * Coalesce this edit with others in a trailing window instead of sending it
+   * at once: `'text'` (or `true`) uses the text window (`coalesceMs`), `'drag'`
+   * the short drag window (`dragCoalesceMs`), for sliders and number inputs.
+   * The last value of a window always goes out.
+   * @default 'text' when the edit only touches text fields (`instructions`),
+   * 'drag' when it touches only those and the output speed, false otherwise
    */
-  readonly coalesce?: boolean;
+  readonly coalesce?: boolean | 'text' | 'drag';
 }
 
 /** Why an `update()` did not reach the live session. */
@@ -147,6 +159,22 @@ export interface RealtimeSessionStore {
    * promise is safe to ignore: an ignored rejection is not reported as unhandled.
    */
   update(change: SessionChange, options?: SessionUpdateOptions): Promise<RealtimeSessionCreateRequest | undefined>;
+  /**
+   * Sets one field of the draft and syncs it, like `update()`; `undefined`
+   * makes the field unspecified. The edit names its field, so nothing else is
+   * compared or re-derived: the way form controls write.
+   *
+   * @example
+   * ```ts
+   * store.setField('audio.output.voice', 'cedar');
+   * store.setField('audio.output.speed', 1.2, { coalesce: 'drag' });
+   * ```
+   */
+  setField<P extends RealtimeSessionFieldPath>(
+    path: P,
+    value: RealtimeSessionFieldValues[P] | undefined,
+    options?: SessionUpdateOptions,
+  ): Promise<RealtimeSessionCreateRequest | undefined>;
   /** Sends coalesced edits now (for example when a text field loses focus). */
   commit(): void;
   /**
@@ -169,13 +197,20 @@ export interface RealtimeSessionStore {
   /** Swaps the connection; an active session moves to the new transport. */
   setTransport(transport: RealtimeTransport | undefined): void;
   /** Changes options that need no reconnect. */
-  setOptions(options: Pick<SessionStoreOptions, 'coalesceMs' | 'ackTimeoutMs'>): void;
+  setOptions(options: Pick<SessionStoreOptions, 'coalesceMs' | 'dragCoalesceMs' | 'ackTimeoutMs'>): void;
 }
 
+/**
+ * The `update()` promises waiting on one set of fields. Their outcome depends
+ * only on those fields' states, so they settle together: a burst of 10k edits
+ * of one field is one group to check, not 10k.
+ */
 interface Waiter {
   readonly fields: readonly RealtimeSessionFieldPath[];
-  readonly resolve: (applied: RealtimeSessionCreateRequest | undefined) => void;
-  readonly reject: (error: Error) => void;
+  readonly promises: {
+    readonly resolve: (applied: RealtimeSessionCreateRequest | undefined) => void;
+    readonly reject: (error: Error) => void;
+  }[];
 }
 
 /**
@@ -198,12 +233,16 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
   const serverSnapshot = state;
   let transport = options.transport;
   let coalesceMs = options.coalesceMs ?? DEFAULT_COALESCE_MS;
+  let dragCoalesceMs = options.dragCoalesceMs ?? DEFAULT_DRAG_COALESCE_MS;
   const batchNotify = options.batchNotify ?? ((notify: () => void) => notify());
   const eventLog = createEventLog(options.eventLogSize ?? DEFAULT_EVENT_LOG_SIZE);
   const listeners = new Set<(next: RealtimeSessionSnapshot, prev: RealtimeSessionSnapshot) => void>();
   const handlers = new Map<string, Set<(event: RealtimeServerEvent) => void>>();
-  let waiters: Waiter[] = [];
+  /** By field set (the paths joined), in the order the sets were first edited. */
+  let waiters = new Map<string, Waiter>();
   let coalesceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the open coalescing window ends: a shorter window asked for later moves it closer. */
+  let coalesceDeadline = 0;
   let ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
   let ackTimer: { readonly eventId: string; readonly handle: ReturnType<typeof setTimeout> } | undefined;
   /** When the last server frame arrived: an unanswered update with nothing received since means a dead socket. */
@@ -280,17 +319,16 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
     const silent = lastReceivedAt <= update.sentAt;
     dispatch({ type: 'ack_timeout', eventId: update.eventId, at: Date.now() });
     const seconds = Math.round(ackTimeoutMs / 100) / 10;
-    waiters = waiters.filter((waiter) => {
-      if (!waiter.fields.some((field) => update.awaiting.includes(field))) return true;
-      waiter.reject(
-        new RealtimeSessionUpdateError(
-          'timeout',
-          `The server did not acknowledge the change within ${seconds} s; it is being sent again.`,
-          waiter.fields[0] === undefined ? {} : { field: waiter.fields[0] },
-        ),
+    for (const [key, waiter] of waiters) {
+      if (!waiter.fields.some((field) => update.awaiting.includes(field))) continue;
+      waiters.delete(key);
+      const error = new RealtimeSessionUpdateError(
+        'timeout',
+        `The server did not acknowledge the change within ${seconds} s; it is being sent again.`,
+        waiter.fields[0] === undefined ? {} : { field: waiter.fields[0] },
       );
-      return false;
-    });
+      for (const promise of waiter.promises) promise.reject(error);
+    }
     if (silent && transport !== undefined) {
       // Not a frame since the update left: the socket is half-open. A fresh session re-applies the draft.
       startFreshSession(transport);
@@ -339,14 +377,15 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
   }
 
   function settleWaiters(): void {
-    if (waiters.length === 0) return;
-    waiters = waiters.filter((waiter) => {
+    for (const [key, waiter] of waiters) {
       const outcome = outcomeOf(state, waiter.fields);
-      if (outcome === 'wait') return true;
-      if (outcome === 'applied') waiter.resolve(state.applied);
-      else waiter.reject(outcome);
-      return false;
-    });
+      if (outcome === 'wait') continue;
+      waiters.delete(key);
+      for (const promise of waiter.promises) {
+        if (outcome === 'applied') promise.resolve(state.applied);
+        else promise.reject(outcome);
+      }
+    }
   }
 
   function emit(event: RealtimeServerEvent): void {
@@ -442,6 +481,61 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
     return transport;
   }
 
+  /** Applies an edit of `fields` and syncs it: at once, or at the end of its coalescing window. */
+  function edit(
+    next: RealtimeSessionCreateRequest,
+    fields: readonly RealtimeSessionFieldPath[],
+    updateOptions: SessionUpdateOptions = {},
+  ): Promise<RealtimeSessionCreateRequest | undefined> {
+    let resolve!: Waiter['promises'][number]['resolve'];
+    let reject!: Waiter['promises'][number]['reject'];
+    const promise = new Promise<RealtimeSessionCreateRequest | undefined>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // Marked handled so fire-and-forget edits from forms never raise "unhandled rejection"; awaiting still sees it.
+    promise.catch(() => {});
+    batch(() => {
+      dispatch({ type: 'edit', draft: next, fields });
+      const key = fields.join('|');
+      const waiter = waiters.get(key) ?? { fields, promises: [] };
+      waiter.promises.push({ resolve, reject });
+      waiters.set(key, waiter);
+      if (state.status !== 'open' || fields.length === 0) return;
+      const window = coalesceWindow(fields, updateOptions.coalesce);
+      if (window === undefined) flushNow();
+      else coalesceWithin(window);
+    });
+    return promise;
+  }
+
+  function coalesceWindow(
+    fields: readonly RealtimeSessionFieldPath[],
+    coalesce: SessionUpdateOptions['coalesce'],
+  ): number | undefined {
+    const kind =
+      coalesce ??
+      (fields.every((field) => TEXT_FIELDS.has(field))
+        ? 'text'
+        : fields.every((field) => TEXT_FIELDS.has(field) || DRAG_FIELDS.has(field))
+          ? 'drag'
+          : false);
+    return kind === false ? undefined : kind === 'drag' ? dragCoalesceMs : coalesceMs;
+  }
+
+  /**
+   * Trailing window: the first edit opens it, later ones ride along, its end
+   * sends them together. A shorter window asked for while one is open brings
+   * its end closer, so a drag never waits for a text window.
+   */
+  function coalesceWithin(windowMs: number): void {
+    const deadline = Date.now() + windowMs;
+    if (coalesceTimer !== undefined && coalesceDeadline <= deadline) return;
+    clearTimeout(coalesceTimer);
+    coalesceDeadline = deadline;
+    coalesceTimer = setTimeout(() => batch(flushNow), windowMs);
+  }
+
   const isActive = () => state.status === 'connecting' || state.status === 'open' || state.status === 'reconnecting';
 
   return {
@@ -453,35 +547,20 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
         listeners.delete(listener);
       };
     },
-    update(change, updateOptions = {}) {
-      let resolve!: Waiter['resolve'];
-      let reject!: Waiter['reject'];
-      const promise = new Promise<RealtimeSessionCreateRequest | undefined>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      // Marked handled so fire-and-forget edits from forms never raise "unhandled rejection"; awaiting still sees it.
-      promise.catch(() => {});
+    update(change, updateOptions) {
       let next: RealtimeSessionCreateRequest;
       try {
         next = nextDraft(state.draft, change);
       } catch (error) {
-        reject(error as Error);
-        return promise;
+        const failed = Promise.reject(error as Error);
+        failed.catch(() => {});
+        return failed;
       }
-      batch(() => {
-        const fields = changedSessionFields(state.draft, next);
-        dispatch({ type: 'edit', draft: next });
-        waiters.push({ fields, resolve, reject });
-        if (state.status !== 'open' || fields.length === 0) return;
-        const coalesce = updateOptions.coalesce ?? fields.every((field) => TEXT_FIELDS.has(field));
-        if (!coalesce) flushNow();
-        else if (coalesceTimer === undefined) {
-          // Trailing window: the first edit opens it, later ones ride along, the end sends them together.
-          coalesceTimer = setTimeout(() => batch(flushNow), coalesceMs);
-        }
-      });
-      return promise;
+      return edit(next, changedSessionFields(state.draft, next), updateOptions);
+    },
+    setField(path, value, updateOptions) {
+      const next = writeSessionField(state.draft, path, value);
+      return edit(next, next === state.draft ? [] : [path], updateOptions);
     },
     commit() {
       batch(flushNow);
@@ -547,6 +626,7 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
     },
     setOptions(next) {
       if (next.coalesceMs !== undefined) coalesceMs = next.coalesceMs;
+      if (next.dragCoalesceMs !== undefined) dragCoalesceMs = next.dragCoalesceMs;
       if (next.ackTimeoutMs !== undefined) ackTimeoutMs = next.ackTimeoutMs;
     },
   };

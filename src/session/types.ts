@@ -70,6 +70,25 @@ export interface SessionFieldRejection {
   readonly error: SessionError;
 }
 
+/**
+ * Why a field whose own value is fine is not sent: sending it would make the
+ * session invalid because of another field. Removing the tool that
+ * `tool_choice` names, for example, waits until `tool_choice` changes.
+ */
+export interface SessionFieldHold {
+  /** The field whose value blocks this one. */
+  readonly field: RealtimeSessionFieldPath;
+  /** The blocking field's problem, as validation words it. */
+  readonly message: string;
+  /** An edit of the blocking field that unblocks this one, when there is an obvious one. */
+  readonly fix?: {
+    readonly field: RealtimeSessionFieldPath;
+    readonly value: JsonValue;
+    /** A label for a button, such as "Set tool choice to auto". */
+    readonly label: string;
+  };
+}
+
 /** Everything a form needs to show about one field. */
 export interface SessionFieldState {
   readonly status: SessionFieldStatus;
@@ -82,6 +101,8 @@ export interface SessionFieldState {
   readonly error?: SessionError;
   /** Set when the live session will not change this field. */
   readonly lock?: SessionLock;
+  /** Set while the field is `dirty` only because another field's problem keeps it from being sent. */
+  readonly heldBy?: SessionFieldHold;
 }
 
 /** A `session.update` sent and not yet answered. */
@@ -151,7 +172,12 @@ export interface RealtimeSessionSnapshot {
 
 /** Every state change of a session store; {@link sessionReducer} is the only place they are applied. */
 export type SessionAction =
-  | { readonly type: 'edit'; readonly draft: RealtimeSessionCreateRequest }
+  | {
+      readonly type: 'edit';
+      readonly draft: RealtimeSessionCreateRequest;
+      /** The fields the edit changed: the reducer re-derives only these (and any whose issues moved). */
+      readonly fields: readonly RealtimeSessionFieldPath[];
+    }
   | { readonly type: 'revert'; readonly field: RealtimeSessionFieldPath }
   | { readonly type: 'connect' }
   | { readonly type: 'reconnect' }

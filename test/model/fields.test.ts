@@ -6,8 +6,11 @@ import {
   RealtimeOff,
   RealtimeSessionCreateRequest,
   sessionFieldJson,
+  sessionFieldDefault,
   sessionFieldOfPath,
+  withoutUnknownKey,
   writeSessionField,
+  REALTIME_SESSION_DEFAULTS,
   type JsonObject,
 } from '../../src/model/index.js';
 
@@ -87,5 +90,39 @@ describe('changedSessionFields', () => {
     const edited = writeSessionField(writeSessionField(full, 'audio.output.voice', 'cedar'), 'model', 'gpt-realtime');
     expect(changedSessionFields(full, edited)).toEqual(['model', 'audio.output.voice']);
     expect(changedSessionFields(full, RealtimeSessionCreateRequest.fromJson(full.toJson()))).toEqual([]);
+  });
+});
+
+describe('sessionFieldDefault', () => {
+  it('reads the API default of each field as the model holds it', () => {
+    expect(sessionFieldDefault('audio.output.voice')).toBe(REALTIME_SESSION_DEFAULTS.output.voice);
+    expect(sessionFieldDefault('audio.output.speed')).toBe(1);
+    expect(sessionFieldDefault('tool_choice')).toBe('auto');
+    expect(sessionFieldDefault('reasoning')?.effort).toBe('low');
+    expect(sessionFieldDefault('parallel_tool_calls')).toBe(true);
+    expect(sessionFieldDefault('audio.input.turn_detection')).toMatchObject({ type: 'server_vad', threshold: 0.5 });
+  });
+
+  it('has none for the model, which every request names', () => {
+    expect(sessionFieldDefault('model')).toBeUndefined();
+  });
+});
+
+describe('withoutUnknownKey', () => {
+  const withUnknown = RealtimeSessionCreateRequest.fromJson({
+    model: 'gpt-realtime',
+    tools: [{ type: 'function', name: 'lookup', strict_beta: true }],
+  });
+
+  it('removes one key the model does not know and keeps the rest', () => {
+    expect(withUnknown.unknownKeys()).toEqual(['tools[0].strict_beta']);
+    const cleaned = withoutUnknownKey(withUnknown, 'tools[0].strict_beta');
+    expect(cleaned.unknownKeys()).toEqual([]);
+    expect(cleaned.toJson()).toEqual({ model: 'gpt-realtime', tools: [{ type: 'function', name: 'lookup' }] });
+  });
+
+  it('returns the request itself for a path that is not an unknown key', () => {
+    expect(withoutUnknownKey(withUnknown, 'tools[0].name')).toBe(withUnknown);
+    expect(withoutUnknownKey(withUnknown, '__proto__.polluted')).toBe(withUnknown);
   });
 });

@@ -33,7 +33,7 @@ const open = () => run({ type: 'connect' }, { type: 'session_created', event: cr
 describe('sessionReducer', () => {
   it('returns the same state for actions that change nothing', () => {
     const state = initialSessionState(initial);
-    expect(sessionReducer(state, { type: 'edit', draft: initial })).toBe(state);
+    expect(sessionReducer(state, { type: 'edit', draft: initial, fields: [] })).toBe(state);
     expect(sessionReducer(state, { type: 'transport', status: 'open', at: 0 })).toBe(state);
     expect(sessionReducer(state, { type: 'audio_output_started' })).toBe(state);
     const closed = sessionReducer(state, { type: 'disconnect' });
@@ -167,14 +167,18 @@ describe('sessionReducer', () => {
   describe('edits and locks', () => {
     it('edit replaces the draft and recomputes issues and field states', () => {
       const draft = initial.copyWith({ audio: { output: { speed: 4 } } });
-      const state = run({ type: 'edit', draft });
+      const state = run({ type: 'edit', draft, fields: ['audio.output.speed'] });
       expect(state.draft).toBe(draft);
       expect(state.issues.map((issue) => issue.path)).toEqual(['audio.output.speed']);
       expect(state.fields['audio.output.speed'].status).toBe('invalid');
     });
 
     it('revert without a session falls back to the initial value', () => {
-      const edited = run({ type: 'edit', draft: initial.copyWith({ instructions: 'Changed' }) });
+      const edited = run({
+        type: 'edit',
+        draft: initial.copyWith({ instructions: 'Changed' }),
+        fields: ['instructions'],
+      });
       const reverted = sessionReducer(edited, { type: 'revert', field: 'instructions' });
       expect(reverted.draft.instructions).toBe('Hi');
     });
@@ -190,7 +194,11 @@ describe('sessionReducer', () => {
       const state = open();
       expect(state.fields.model.status).toBe('synced');
       expect(state.fields.model.lock?.reason).toBe('connected');
-      const edited = sessionReducer(state, { type: 'edit', draft: state.draft.copyWith({ model: 'gpt-realtime-2' }) });
+      const edited = sessionReducer(state, {
+        type: 'edit',
+        draft: state.draft.copyWith({ model: 'gpt-realtime-2' }),
+        fields: ['model'],
+      });
       expect(edited.fields.model.status).toBe('locked');
     });
   });

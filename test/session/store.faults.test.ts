@@ -182,7 +182,8 @@ describe('slow, duplicated and unmatched answers', () => {
     await until(store, converged, 3000, 'first sync');
     const promises: Promise<unknown>[] = [];
     for (let i = 0; i < 300; i++) {
-      promises.push(store.update({ audio: { output: { speed: 0.5 + (i % 10) / 10 } } }));
+      // Sent one by one (no drag window), so the burst really hits the server's rate limit.
+      promises.push(store.update({ audio: { output: { speed: 0.5 + (i % 10) / 10 } } }, { coalesce: false }));
       if (i % 30 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     }
     const snapshot = await until(store, converged, 15_000, 'convergence after the burst');

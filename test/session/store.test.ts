@@ -155,10 +155,13 @@ describe('given an open session', () => {
     it('confirms each update by the values the acknowledgement carries', () => {
       store.update({ maxOutputTokens: 100 });
       store.update({ outputModalities: ['text'] });
-      const [first, second] = snapshot().pending;
+      // The second update carries the first's unconfirmed value too, so it supersedes the first.
+      const [second, ...rest] = snapshot().pending;
+      expect(rest).toEqual([]);
+      expect(second?.awaiting).toEqual(['output_modalities', 'max_output_tokens']);
+      // The answer to the first carries only its value: that field is confirmed, the other still awaited.
       transport.ack();
-      expect(snapshot().acknowledged?.equals(first!.request)).toBe(true);
-      // The second update also carried the first's value, which is now confirmed: only its own field is awaited.
+      expect(snapshot().acknowledged?.maxOutputTokens).toBe(100);
       expect(snapshot().pending.map((update) => [update.eventId, update.awaiting])).toEqual([
         [second!.eventId, ['output_modalities']],
       ]);
@@ -178,6 +181,69 @@ describe('given an open session', () => {
       const promise = store.update({ instructions: 'Be brief.' });
       expect(transport.updates()).toHaveLength(1);
       await expect(promise).resolves.toBeDefined();
+    });
+  });
+
+  describe('when a field is set by path', () => {
+    it('sends that field and re-derives no other field', async () => {
+      const before = snapshot().fields;
+      const promise = store.setField('audio.output.voice', 'cedar');
+      expect(transport.updates().at(-1)?.session).toEqual({ type: 'realtime', audio: { output: { voice: 'cedar' } } });
+      const after = snapshot().fields;
+      expect(after['audio.output.voice'].status).toBe('pending');
+      for (const path of ['instructions', 'tools', 'audio.output.speed'] as const)
+        expect(after[path]).toBe(before[path]);
+      transport.ack();
+      await expect(promise).resolves.toBeDefined();
+    });
+
+    it('setting the value the draft has changes nothing and settles at once', async () => {
+      const before = snapshot();
+      await expect(store.setField('instructions', 'Be brief.')).resolves.toBeDefined();
+      expect(snapshot()).toBe(before);
+    });
+  });
+
+  describe('when a slider is dragged', () => {
+    it('sends at most one update per drag window, and the last value always goes out', () => {
+      for (let step = 0; step < 40; step++) {
+        store.setField('audio.output.speed', 0.5 + step / 40);
+        vi.advanceTimersByTime(5);
+      }
+      // 40 steps over 200 ms, in 50 ms windows.
+      const drags = transport.updates().slice(1);
+      expect(drags.length).toBeGreaterThanOrEqual(3);
+      expect(drags.length).toBeLessThanOrEqual(5);
+      vi.advanceTimersByTime(50);
+      expect(transport.updates().at(-1)?.session).toEqual({
+        type: 'realtime',
+        audio: { output: { speed: 0.5 + 39 / 40 } },
+      });
+    });
+
+    it('a drag inside an open text window brings the send closer', () => {
+      store.setField('instructions', 'Be');
+      vi.advanceTimersByTime(10);
+      store.setField('audio.output.speed', 1.2);
+      vi.advanceTimersByTime(50);
+      expect(transport.updates().at(-1)?.session).toEqual({
+        type: 'realtime',
+        instructions: 'Be',
+        audio: { output: { speed: 1.2 } },
+      });
+    });
+  });
+
+  describe('when updates pile up in flight', () => {
+    it('keeps one pending update per set of fields: a newer one supersedes those it re-sends', () => {
+      for (let index = 0; index < 500; index++)
+        store.setField('audio.output.voice', index % 2 === 0 ? 'cedar' : 'marin');
+      expect(transport.updates()).toHaveLength(501);
+      expect(snapshot().pending).toHaveLength(1);
+      expect(snapshot().pending[0]?.session).toEqual({ type: 'realtime', audio: { output: { voice: 'marin' } } });
+      store.setField('max_output_tokens', 99);
+      // The newest update re-sends the voice too, so it is the one left.
+      expect(snapshot().pending).toHaveLength(1);
     });
   });
 
@@ -261,19 +327,46 @@ describe('given an open session', () => {
       expect(transport.updates()[1]?.session).toEqual({ type: 'realtime', max_output_tokens: 20 });
     });
 
-    it('sends nothing when the rest still fails a cross-field rule', () => {
-      setup(
-        new RealtimeSessionCreateRequest({
-          model: 'gpt-realtime',
-          tools: [{ type: 'function', name: 'lookup' }],
-          toolChoice: { type: 'function', name: 'lookup' },
-        }),
-      );
-      connectAndSync();
-      // Holding back the invalid tool_choice keeps 'lookup' chosen, and without the tool that is still invalid.
-      store.update({ tools: [] });
-      expect(transport.updates()).toHaveLength(1);
-      expect(status('tool_choice')).toBe('invalid');
+    describe('and another field blocks a valid edit', () => {
+      beforeEach(() => {
+        setup(
+          new RealtimeSessionCreateRequest({
+            model: 'gpt-realtime',
+            tools: [{ type: 'function', name: 'lookup' }],
+            toolChoice: { type: 'function', name: 'lookup' },
+          }),
+        );
+        connectAndSync();
+      });
+
+      it('holds the blocked field back, says why on it, and offers the fix', () => {
+        // Holding back the invalid tool_choice keeps 'lookup' chosen, and without the tool that is still invalid.
+        store.setField('tools', []);
+        expect(transport.updates()).toHaveLength(1);
+        expect(status('tool_choice')).toBe('invalid');
+        expect(status('tools')).toBe('dirty');
+        expect(snapshot().fields.tools.heldBy).toMatchObject({
+          field: 'tool_choice',
+          message: expect.stringContaining('lookup'),
+          fix: { field: 'tool_choice', value: 'auto', label: 'Set tool choice to auto' },
+        });
+      });
+
+      it('still syncs every other edit', () => {
+        store.setField('tools', []);
+        store.setField('audio.output.voice', 'cedar');
+        expect(transport.updates().at(-1)?.session).toEqual({
+          type: 'realtime',
+          audio: { output: { voice: 'cedar' } },
+        });
+      });
+
+      it('sends the held field once the blocking field is fixed', () => {
+        store.setField('tools', []);
+        store.setField('tool_choice', 'auto');
+        expect(snapshot().fields.tools.heldBy).toBeUndefined();
+        expect(transport.updates().at(-1)?.session).toEqual({ type: 'realtime', tools: [], tool_choice: 'auto' });
+      });
     });
 
     it('rejects input the model cannot read with a RealtimeConfigError and leaves the draft alone', async () => {
