@@ -26,7 +26,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: domTests,
           setupFiles: ['test/support/setup-dom.ts'],
-          benchmark: { include: [] },
+          // Render counts need a DOM; the live-sync benches stay in the node project.
+          benchmark: { include: ['test/react/**/*.bench.tsx'] },
         },
       },
     ],

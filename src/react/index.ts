@@ -6,4 +6,8 @@ export {
 export { RealtimeSessionProvider, type RealtimeSessionProviderProps } from './provider.js';
 export { useRealtimeSessionContext, RealtimeSessionContext } from './context.js';
 export { useSessionSelector, useSessionField, type UseSessionFieldReturn } from './use-session-selector.js';
-export { useControllableState, type UseControllableStateOptions } from './use-controllable-state.js';
+export {
+  useControllableState,
+  useControlSwitchWarning,
+  type UseControllableStateOptions,
+} from './use-controllable-state.js';

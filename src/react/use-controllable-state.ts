@@ -43,16 +43,7 @@ export function useControllableState<T>(options: UseControllableStateOptions<T>)
   const { value, defaultValue, onChange, name = 'A component' } = options;
   const [uncontrolled, setUncontrolled] = useState(defaultValue);
   const controlled = value !== undefined;
-  const wasControlled = useRef(controlled);
-  useEffect(() => {
-    if (wasControlled.current !== controlled && isDevelopment()) {
-      const [from, to] = controlled ? ['uncontrolled', 'controlled'] : ['controlled', 'uncontrolled'];
-      console.warn(
-        `${name} is changing from ${from} to ${to}. Decide between using a controlled or uncontrolled value for the lifetime of the component.`,
-      );
-    }
-    wasControlled.current = controlled;
-  }, [controlled, name]);
+  useControlSwitchWarning(controlled, name);
 
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -66,4 +57,22 @@ export function useControllableState<T>(options: UseControllableStateOptions<T>)
     [controlled],
   );
   return [controlled ? value : uncontrolled, setValue] as const;
+}
+
+/**
+ * Warns in development when a component switches between controlled and
+ * uncontrolled, which is almost always a bug (a `value` that became `undefined`).
+ * Shared with the form components, whose binding is not a `useState`.
+ */
+export function useControlSwitchWarning(controlled: boolean, name: string): void {
+  const wasControlled = useRef(controlled);
+  useEffect(() => {
+    if (wasControlled.current !== controlled && isDevelopment()) {
+      const [from, to] = controlled ? ['uncontrolled', 'controlled'] : ['controlled', 'uncontrolled'];
+      console.warn(
+        `${name} is changing from ${from} to ${to}. Decide between using a controlled or uncontrolled value for the lifetime of the component.`,
+      );
+    }
+    wasControlled.current = controlled;
+  }, [controlled, name]);
 }

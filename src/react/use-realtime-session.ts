@@ -1,5 +1,5 @@
 'use client';
-import { useDebugValue, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useDebugValue, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { RealtimeSessionCreateRequest } from '../model/index.js';
 import type { RealtimeServerEvent } from '../protocol/index.js';
 import {
@@ -61,11 +61,17 @@ export interface UseRealtimeSessionOptions {
   readonly batchNotify?: (notify: () => void) => void;
 }
 
-/** What {@link useRealtimeSession} returns: the current snapshot and stable actions. */
+/**
+ * What {@link useRealtimeSession} returns: the current snapshot and stable actions.
+ *
+ * `snapshot`, `status`, `draft` and `applied` are tracked getters: reading one
+ * subscribes the component to it (see {@link useRealtimeSession}). `store` and
+ * the actions never change and track nothing.
+ */
 export interface UseRealtimeSessionReturn {
   /** The store, for `RealtimeSessionProvider` and the slice hooks. */
   readonly store: RealtimeSessionStore;
-  /** The whole current snapshot. */
+  /** The whole current snapshot. Reading it re-renders the component on every change. */
   readonly snapshot: RealtimeSessionSnapshot;
   readonly status: RealtimeSessionStatus;
   readonly draft: RealtimeSessionCreateRequest;
@@ -78,6 +84,99 @@ export interface UseRealtimeSessionReturn {
   readonly revert: RealtimeSessionStore['revert'];
   readonly send: RealtimeSessionStore['send'];
   readonly on: RealtimeSessionStore['on'];
+}
+
+/** The properties of the return that come from the snapshot, and how each is read from it. */
+const TRACKED = {
+  snapshot: (snapshot: RealtimeSessionSnapshot): unknown => snapshot,
+  status: (snapshot: RealtimeSessionSnapshot): unknown => snapshot.status,
+  draft: (snapshot: RealtimeSessionSnapshot): unknown => snapshot.draft,
+  applied: (snapshot: RealtimeSessionSnapshot): unknown => snapshot.applied,
+} as const;
+type TrackedKey = keyof typeof TRACKED;
+
+/** One return object and the snapshot its getters read. */
+interface SessionView {
+  snapshot: RealtimeSessionSnapshot;
+  readonly result: UseRealtimeSessionReturn;
+}
+
+/** The external-store side of the hook: views that change identity only when a property that was read changed. */
+interface TrackedSession {
+  readonly getView: () => UseRealtimeSessionReturn;
+  readonly getServerView: () => UseRealtimeSessionReturn;
+  /** The status, without tracking it (for `useDebugValue`). */
+  readonly peekStatus: () => RealtimeSessionStatus;
+}
+
+function createTrackedSession(store: RealtimeSessionStore): TrackedSession {
+  // Kept for the component's life, as TanStack Query's tracked results do: a property read once, even in a
+  // handler, stays subscribed, so a branch that skips it this render cannot hide a change it shows next time.
+  const tracked = new Set<TrackedKey>();
+
+  const createView = (snapshot: RealtimeSessionSnapshot): SessionView => {
+    const view: { snapshot: RealtimeSessionSnapshot; result?: UseRealtimeSessionReturn } = { snapshot };
+    const read = (key: TrackedKey) => {
+      tracked.add(key);
+      return view.snapshot;
+    };
+    // Getters in a literal are enumerable, so spreading or JSON.stringify still sees every property (and tracks it).
+    view.result = {
+      store,
+      get snapshot() {
+        return read('snapshot');
+      },
+      get status() {
+        return read('status').status;
+      },
+      get draft() {
+        return read('draft').draft;
+      },
+      get applied() {
+        return read('applied').applied;
+      },
+      update: store.update,
+      commit: store.commit,
+      connect: store.connect,
+      disconnect: store.disconnect,
+      reconnect: store.reconnect,
+      revert: store.revert,
+      send: store.send,
+      on: store.on,
+    };
+    return view as SessionView;
+  };
+
+  let current = createView(store.getSnapshot());
+  let server: SessionView | undefined;
+
+  const trackedChanged = (from: RealtimeSessionSnapshot, to: RealtimeSessionSnapshot) => {
+    for (const key of tracked) if (!Object.is(TRACKED[key](from), TRACKED[key](to))) return true;
+    return false;
+  };
+
+  return {
+    getView() {
+      const snapshot = store.getSnapshot();
+      if (snapshot === current.snapshot) return current.result;
+      if (trackedChanged(current.snapshot, snapshot)) {
+        current = createView(snapshot);
+        return current.result;
+      }
+      // Same view, so React keeps the render, but moved to the latest snapshot: every tracked value is
+      // equal in both, and a property first read later (a render for another reason, a handler) then sees
+      // the store as it is, not as it was at the last render, which would tear from the slice hooks.
+      current.snapshot = snapshot;
+      return current.result;
+    },
+    getServerView() {
+      // Hydration renders the server snapshot; while the store still holds it, share the client's view so
+      // React finds nothing changed after hydrating and renders no second time.
+      server ??= current.snapshot === store.getServerSnapshot() ? current : createView(store.getServerSnapshot());
+      return server.result;
+    },
+    peekStatus: () => current.snapshot.status,
+  };
 }
 
 /** What makes a connection "the same": a change in any of these opens a new one. */
@@ -116,6 +215,18 @@ function sameIdentity(a: ConnectionIdentity, b: ConnectionIdentity): boolean {
  * until the effect connects). Actions are stable; callbacks always see the
  * latest props.
  *
+ * The result is tracked: `snapshot`, `status`, `draft` and `applied` are
+ * getters that record which of them the component reads, and the component
+ * re-renders only when one of those changes (`Object.is`; reading `snapshot`
+ * means any change). A parent that shows `session.status` and holds the form
+ * fields is not re-rendered by typing in them; each field re-renders through
+ * its own slice hook. A property read once, in a render or a handler, stays
+ * tracked for the component's life. Destructuring reads what it names
+ * (`const { status } = useRealtimeSession(…)` tracks `status` only); spreading
+ * or `JSON.stringify` reads, and so tracks, all four. `store` and the actions
+ * track nothing. The result object keeps its identity until a tracked
+ * property changes, so it is safe in dependency arrays.
+ *
  * @example
  * ```tsx
  * const initial = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', instructions: 'Be brief.' });
@@ -125,6 +236,7 @@ function sameIdentity(a: ConnectionIdentity, b: ConnectionIdentity): boolean {
  *     initial,
  *     getClientSecret: async () => (await fetch('/api/realtime/client-secret', { method: 'POST' })).json(),
  *   });
+ *   // Reads status only: editing the voice re-renders VoicePicker, not Agent.
  *   return (
  *     <RealtimeSessionProvider session={session}>
  *       <p>{session.status}</p>
@@ -213,24 +325,10 @@ export function useRealtimeSession(options: UseRealtimeSessionOptions): UseRealt
     if (autoConnect && store.getSnapshot().status === 'idle') store.connect();
   }, [store, autoConnect]);
 
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getServerSnapshot);
-  useDebugValue(snapshot.status);
-  return useMemo(
-    () => ({
-      store,
-      snapshot,
-      status: snapshot.status,
-      draft: snapshot.draft,
-      applied: snapshot.applied,
-      update: store.update,
-      commit: store.commit,
-      connect: store.connect,
-      disconnect: store.disconnect,
-      reconnect: store.reconnect,
-      revert: store.revert,
-      send: store.send,
-      on: store.on,
-    }),
-    [store, snapshot],
-  );
+  const [tracking] = useState(() => createTrackedSession(store));
+  // Every store change reaches getView, which keeps the same view (and so no render) unless a tracked
+  // property changed; React's own consistency checks then see exactly what the component would show.
+  const session = useSyncExternalStore(store.subscribe, tracking.getView, tracking.getServerView);
+  useDebugValue(tracking, (value) => value.peekStatus());
+  return session;
 }

@@ -1,5 +1,5 @@
 import { act, cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
-import { memo, Profiler, StrictMode } from 'react';
+import { Profiler, StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
@@ -274,7 +274,6 @@ describe('RealtimeSessionProvider and the slice hooks', () => {
         </>
       );
     }
-    const MemoFields = memo(Fields);
     function Voice() {
       const voice = useSessionField('audio.output.voice');
       return <p data-status={voice.status}>voice: {String(voice.value)}</p>;
@@ -315,8 +314,8 @@ describe('RealtimeSessionProvider and the slice hooks', () => {
         const session = useRealtimeSession(liveOptions({ coalesceMs: 20 }));
         return (
           <RealtimeSessionProvider session={session}>
-            {/* Memoized so the agent's own re-renders (it reads the whole snapshot) do not reach the fields. */}
-            <MemoFields />
+            {/* Not memoized: the agent reads nothing from the session, so it never re-renders them itself. */}
+            <Fields />
             <button type="button" onClick={() => void session.update({ instructions: 'Typed live.' })}>
               type
             </button>
