@@ -41,6 +41,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** A config that validates: its `toJson()` and no issues. */
 export const Valid: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -49,7 +50,8 @@ export const Valid: Story = {
   },
 };
 
-export const TooManyTokens: Story = {
+/** An out-of-range `max_output_tokens` is an issue at its path. */
+export const Invalid: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const tokens = canvas.getByRole('textbox', { name: 'Max output tokens' });
@@ -60,7 +62,8 @@ export const TooManyTokens: Story = {
   },
 };
 
-export const ReasoningOnNonReasoningModel: Story = {
+/** A model that cannot reason: a reasoning effort on it is an issue. */
+export const ReasoningUnavailable: Story = {
   args: { model: 'gpt-realtime', reasoningEffort: 'high' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -50,11 +50,12 @@ export function RequestExplorer(props: RequestExplorerProps) {
   const { request, issues } = useMemo(() => buildRequest(props), [props]);
   const change = props.onChange ?? (() => undefined);
   return (
-    <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(16rem, 22rem) 1fr', fontFamily: 'system-ui' }}>
+    <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(16rem, 22rem) 1fr' }}>
       <form style={{ display: 'grid', gap: 8 }} onSubmit={(event) => event.preventDefault()}>
         <label htmlFor={`${id}-model`}>Model</label>
         <input
           id={`${id}-model`}
+          className="rrs-input"
           list={`${id}-models`}
           value={props.model}
           onChange={(e) => change({ model: e.target.value })}
@@ -65,7 +66,12 @@ export function RequestExplorer(props: RequestExplorerProps) {
           ))}
         </datalist>
         <label htmlFor={`${id}-voice`}>Voice</label>
-        <select id={`${id}-voice`} value={props.voice} onChange={(e) => change({ voice: e.target.value })}>
+        <select
+          id={`${id}-voice`}
+          className="rrs-input"
+          value={props.voice}
+          onChange={(e) => change({ voice: e.target.value })}
+        >
           {Object.values(RealtimeVoice).map((voice) => (
             <option key={voice} value={voice}>
               {voice}
@@ -75,6 +81,7 @@ export function RequestExplorer(props: RequestExplorerProps) {
         <label htmlFor={`${id}-instructions`}>Instructions</label>
         <textarea
           id={`${id}-instructions`}
+          className="rrs-input"
           rows={3}
           value={props.instructions}
           onChange={(e) => change({ instructions: e.target.value })}
@@ -82,6 +89,7 @@ export function RequestExplorer(props: RequestExplorerProps) {
         <label htmlFor={`${id}-effort`}>Reasoning effort</label>
         <select
           id={`${id}-effort`}
+          className="rrs-input"
           value={props.reasoningEffort}
           onChange={(e) => change({ reasoningEffort: e.target.value as RequestExplorerProps['reasoningEffort'] })}
         >
@@ -95,22 +103,25 @@ export function RequestExplorer(props: RequestExplorerProps) {
         <label htmlFor={`${id}-tokens`}>Max output tokens</label>
         <input
           id={`${id}-tokens`}
+          className="rrs-input"
           value={props.maxOutputTokens}
           aria-describedby={`${id}-tokens-hint`}
           onChange={(e) => change({ maxOutputTokens: e.target.value })}
         />
-        <small id={`${id}-tokens-hint`}>1–4096, or inf</small>
+        <small id={`${id}-tokens-hint`} className="rrs-story-note">
+          1–4096, or inf
+        </small>
       </form>
       <div>
         <h3 id={`${id}-json`}>toJson()</h3>
-        <pre aria-labelledby={`${id}-json`} style={{ background: '#f4f4f5', padding: 8, overflow: 'auto' }}>
+        <pre aria-labelledby={`${id}-json`} className="rrs-story-panel">
           {request === undefined ? '—' : JSON.stringify(request.toJson(), null, 2)}
         </pre>
         <h3 id={`${id}-issues`}>Validation issues</h3>
         {issues.length === 0 ? (
           <p>None: this config can be sent.</p>
         ) : (
-          <ul aria-labelledby={`${id}-issues`}>
+          <ul aria-labelledby={`${id}-issues`} className="rrs-story-errors">
             {issues.map((issue) => (
               <li key={`${issue.path}:${issue.code}`}>
                 <code>{issue.path}</code>: {issue.message}

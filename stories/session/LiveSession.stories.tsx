@@ -34,8 +34,8 @@ export const Connected: Story = {
   },
 };
 
-/** After the assistant speaks, a new voice waits for a fresh session. */
-export const VoiceLocked: Story = {
+/** After the assistant speaks, the voice is locked: a new voice waits for a fresh session. */
+export const Locked: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getByRole('status', { name: 'Status' })).toHaveTextContent('open'), {

@@ -33,25 +33,41 @@ export function LiveSession({ initial, autoConnect = true }: LiveSessionProps) {
   const open = status === 'open';
   return (
     <RealtimeSessionProvider session={session}>
-      <div style={{ fontFamily: 'system-ui, sans-serif', display: 'grid', gap: 16, maxWidth: 760, color: '#1a1a1a' }}>
+      <div className="rrs-story-demo">
         <section aria-label="Connection" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
           <output aria-label="Status" data-status={status} style={{ fontWeight: 600, minWidth: 110 }}>
             {status}
           </output>
           <button
             type="button"
+            className="rrs-button rrs-button-quiet"
             onClick={session.connect}
             disabled={status !== 'idle' && status !== 'closed' && status !== 'failed'}
           >
             Connect
           </button>
-          <button type="button" onClick={session.disconnect} disabled={status === 'idle' || status === 'closed'}>
+          <button
+            type="button"
+            className="rrs-button rrs-button-quiet"
+            onClick={session.disconnect}
+            disabled={status === 'idle' || status === 'closed'}
+          >
             Disconnect
           </button>
-          <button type="button" onClick={session.reconnect} disabled={status === 'idle'}>
+          <button
+            type="button"
+            className="rrs-button rrs-button-quiet"
+            onClick={session.reconnect}
+            disabled={status === 'idle'}
+          >
             Reconnect
           </button>
-          <button type="button" onClick={() => session.send(responseCreateEvent())} disabled={!open}>
+          <button
+            type="button"
+            className="rrs-button"
+            onClick={() => session.send(responseCreateEvent())}
+            disabled={!open}
+          >
             Speak (locks the voice)
           </button>
           {snapshot.sessionId === undefined ? null : <code>{snapshot.sessionId}</code>}
@@ -70,11 +86,7 @@ const VOICES = ['alloy', 'ash', 'ballad', 'cedar', 'coral', 'echo', 'marin', 'sa
 
 function FieldNote({ id, status, message }: { id: string; status: string; message: string | undefined }) {
   return (
-    <small
-      id={id}
-      data-status={status}
-      style={{ color: status === 'rejected' || status === 'invalid' ? '#b00020' : '#4a4a4a' }}
-    >
+    <small id={id} data-status={status} className="rrs-story-note">
       {status}
       {message === undefined ? '' : ` — ${message}`}
     </small>
@@ -90,6 +102,7 @@ function VoiceSelect() {
       <label htmlFor={`${id}-voice`}>Voice</label>
       <select
         id={`${id}-voice`}
+        className="rrs-input"
         value={typeof voice.value === 'string' ? voice.value : 'alloy'}
         aria-describedby={`${id}-note`}
         aria-invalid={voice.status === 'invalid' || voice.status === 'rejected'}
@@ -112,6 +125,7 @@ function InstructionsBox() {
       <label htmlFor={`${id}-instructions`}>Instructions</label>
       <textarea
         id={`${id}-instructions`}
+        className="rrs-input"
         rows={3}
         value={instructions.value ?? ''}
         aria-describedby={`${id}-note`}
@@ -153,7 +167,9 @@ function FieldTable({ snapshot }: { snapshot: ReturnType<RealtimeSessionStore['g
             <th scope="row" style={{ textAlign: 'left', fontWeight: 400 }}>
               <code>{path}</code>
             </th>
-            <td>{snapshot.fields[path].status}</td>
+            <td className="rrs-story-note" data-status={snapshot.fields[path].status}>
+              {snapshot.fields[path].status}
+            </td>
             <td style={cell}>{show(sessionFieldJson(draft, path))}</td>
             <td style={cell}>{show(applied === undefined ? undefined : sessionFieldJson(applied, path))}</td>
           </tr>
@@ -166,7 +182,7 @@ function FieldTable({ snapshot }: { snapshot: ReturnType<RealtimeSessionStore['g
 function ErrorList({ messages }: { messages: readonly string[] }) {
   if (messages.length === 0) return null;
   return (
-    <ul aria-label="Errors" style={{ color: '#b00020', margin: 0 }}>
+    <ul aria-label="Errors" className="rrs-story-errors">
       {messages.map((message, index) => (
         <li key={index}>{message}</li>
       ))}

@@ -33,7 +33,9 @@ export function ControlledHarness<P extends SessionRequestProps>(props: {
           setValue(next);
         }}
       />
-      <pre aria-label={props.readoutLabel}>{props.readout(value)}</pre>
+      <pre aria-label={props.readoutLabel} className="rrs-story-panel">
+        {props.readout(value)}
+      </pre>
     </>
   );
 }
