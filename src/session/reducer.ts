@@ -555,10 +555,7 @@ function derive(
     let fieldState = fields[path];
     const hold = holds.get(path);
     if (hold !== undefined && fieldState.status === 'dirty') fieldState = { ...fieldState, heldBy: hold };
-    else if (fieldState.heldBy !== undefined) {
-      const { heldBy: _released, ...rest } = fieldState;
-      fieldState = rest;
-    }
+    else if (fieldState.heldBy !== undefined) fieldState = withoutHold(fieldState);
     const before = previous?.fields[path];
     if (before !== undefined && (before === fieldState || sameFieldState(before, fieldState))) {
       fields[path] = before;
@@ -619,6 +616,13 @@ function holdsOf(
     (path) => issuesOf(writeSessionField(sendable, path, readSessionField(base, path))).length === 0,
   );
   return new Map((culprits.length > 0 ? culprits : edited).map((path) => [path, hold]));
+}
+
+/** A reused field state whose hold was released. */
+function withoutHold(state: SessionFieldState): SessionFieldState {
+  const rest: { -readonly [K in keyof SessionFieldState]?: SessionFieldState[K] } = { ...state };
+  delete rest.heldBy;
+  return rest as SessionFieldState;
 }
 
 function sameIssues(a: readonly ConfigIssue[], b: readonly ConfigIssue[]): boolean {

@@ -239,7 +239,7 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
   const listeners = new Set<(next: RealtimeSessionSnapshot, prev: RealtimeSessionSnapshot) => void>();
   const handlers = new Map<string, Set<(event: RealtimeServerEvent) => void>>();
   /** By field set (the paths joined), in the order the sets were first edited. */
-  let waiters = new Map<string, Waiter>();
+  const waiters = new Map<string, Waiter>();
   let coalesceTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the open coalescing window ends: a shorter window asked for later moves it closer. */
   let coalesceDeadline = 0;

@@ -6,4 +6,4 @@ export {
   type ToolsFieldState,
   type ToolsImportError,
 } from './use-tools-field.js';
-export { parseJsonText, type JsonSyntaxError } from './json-syntax.js';
+export { parseJsonText, type JsonSyntaxError } from '../field/json-syntax.js';

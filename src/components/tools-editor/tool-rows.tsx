@@ -10,7 +10,7 @@ import {
   type RealtimeFunctionTool,
   type RealtimeMcpTool,
 } from '../../model/index.js';
-import { parseJsonText } from './json-syntax.js';
+import { parseJsonText } from '../field/json-syntax.js';
 import { CodeField, QuietButton, Subfield } from './parts.js';
 
 /** What every tool row shares with the editor. */

@@ -14,7 +14,7 @@ import {
 import { fieldMessages, type FieldMessages } from '../field/field-parts.js';
 import { useFieldBinding, type FieldHookReturn, type FieldStateBase } from '../field/use-field-binding.js';
 import type { SessionRequestProps } from '../field/use-request-binding.js';
-import { parseJsonText } from './json-syntax.js';
+import { parseJsonText } from '../field/json-syntax.js';
 
 export interface ToolsFieldState extends FieldStateBase {
   readonly tools: readonly RealtimeTool[];
