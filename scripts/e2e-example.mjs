@@ -194,6 +194,19 @@ async function exercise(browser, mode, url) {
     return;
   }
 
+  await check(label('fields the draft leaves unspecified show what the server applied'), async () => {
+    // The example's request sets no speed and no tool choice: the server's 1 and auto are shown, marked as such.
+    await until('the Auto tool choice to be checked', () =>
+      page
+        .getByRole('group', { name: /^Tool choice/ })
+        .getByRole('radio', { name: /^Auto\b/ })
+        .isChecked(),
+    );
+    const speed = await page.getByRole('textbox', { name: /^Speed/ }).inputValue({ timeout: WAIT });
+    if (Number(speed) !== 1) throw new Error(`the speed box shows "${speed}", expected 1`);
+    if ((await page.getByText('Server value').count()) === 0) throw new Error('no field is marked "Server value"');
+  });
+
   const voiceGroup = page.getByRole('group', { name: /^Voice/ });
   const changed = await check(label('a voice picked in VoicePicker is applied by the emulator'), async () => {
     await page.getByRole('radio', { name: /^Coral\b/ }).check({ timeout: WAIT });

@@ -142,12 +142,14 @@ export {
   type RealtimeSessionStore,
   type SessionStoreOptions,
   type SessionChange,
+  type SessionUpdateOptions,
   type SessionUpdateFailure,
   type SessionEventOf,
   type RealtimeSessionSnapshot,
   type RealtimeSessionStatus,
   type SessionFieldState,
   type SessionFieldStatus,
+  type SessionFieldHold,
   type SessionLock,
   type SessionError,
 } from './session/index.js';
@@ -170,6 +172,7 @@ export {
 
 export {
   type SessionRequestProps,
+  type FieldPart,
   VoicePicker,
   type VoicePickerProps,
   useVoiceField,

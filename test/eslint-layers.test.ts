@@ -75,7 +75,7 @@ describe('ESLint layer rules', { timeout: 20_000 }, () => {
     expect(await restrictedImportMessages('src/session/x.ts', importing('./reducer.js'))).toStrictEqual([]);
     expect(await restrictedImportMessages('src/model/x.ts', importing('./json.js'))).toStrictEqual([]);
     expect(
-      await restrictedImportMessages('src/components/voice-picker/x.ts', importing('../field/use-request-binding.js')),
+      await restrictedImportMessages('src/components/voice-picker/x.ts', importing('../field/use-field-store.js')),
     ).toStrictEqual([]);
   });
 
@@ -84,8 +84,8 @@ describe('ESLint layer rules', { timeout: 20_000 }, () => {
       ['src/session/reducer.ts', '../model/json.js'],
       ['src/protocol/parse.ts', '../model/json.js'],
       ['src/server/session.ts', '../protocol/client-events.js'],
-      ['src/components/field/use-request-binding.ts', '../../session/reducer.js'],
-      ['src/components/field/use-request-binding.ts', '../../react/context.js'],
+      ['src/components/field/use-field-store.ts', '../../session/reducer.js'],
+      ['src/components/field/use-field-store.ts', '../../react/context.js'],
     ];
     for (const [file, target] of cases) expect(await restrictedImportMessages(file, importing(target))).toHaveLength(1);
   });

@@ -3,5 +3,14 @@ export * from './reasoning-effort-picker/index.js';
 export * from './parallel-tool-calls-toggle/index.js';
 export * from './tool-choice-picker/index.js';
 export * from './tools-editor/index.js';
-export type { SessionRequestProps, SessionBindingMode, RequestBinding } from './field/use-request-binding.js';
-export type { FieldIds, FieldMessages } from './field/field-parts.js';
+export type { SessionRequestProps, SessionBindingMode, FieldStore } from './field/use-field-store.js';
+export type {
+  FieldPart,
+  FieldIds,
+  FieldMessages,
+  FieldBadge,
+  EffectiveValue,
+  FieldValueSource,
+} from './field/use-field.js';
+export type { FieldRootAttributes } from './field/field-layout.js';
+export { composeEventHandlers } from './field/compose.js';

@@ -3,6 +3,7 @@ export {
   createSessionStore,
   RealtimeSessionUpdateError,
   DEFAULT_COALESCE_MS,
+  DEFAULT_DRAG_COALESCE_MS,
   DEFAULT_EVENT_LOG_SIZE,
   DEFAULT_ACK_TIMEOUT_MS,
   type RealtimeSessionStore,

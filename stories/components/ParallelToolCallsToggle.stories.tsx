@@ -66,7 +66,7 @@ export const Connected: Story = {
 };
 
 /** A model that cannot reason: the switch is off and disabled, with the reason. */
-export const Locked: Story = {
+export const Unavailable: Story = {
   args: { defaultValue: new RealtimeSessionCreateRequest({ model: 'gpt-realtime' }) },
   play: async ({ canvasElement }) => {
     await expect(toggle(canvasElement)).toBeDisabled();

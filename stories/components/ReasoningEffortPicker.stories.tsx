@@ -62,7 +62,7 @@ export const Connected: Story = {
 };
 
 /** A model that cannot reason: the picker is off and says why. */
-export const Locked: Story = {
+export const Unavailable: Story = {
   args: { defaultValue: new RealtimeSessionCreateRequest({ model: 'gpt-realtime' }) },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

@@ -70,7 +70,7 @@ export const Connected: Story = {
 };
 
 /** No tools yet: a specific tool cannot be chosen. */
-export const Locked: Story = {
+export const NoTools: Story = {
   args: { defaultValue: new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2', tools: [] }) },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

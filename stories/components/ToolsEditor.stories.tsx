@@ -66,7 +66,7 @@ export const Uncontrolled: Story = {
   },
 };
 
-/** Inside a live session: a new tool is applied by the emulator. */
+/** Inside a live session: a new function waits, unsent, until it has a valid name; then the emulator applies it. */
 export const Connected: Story = {
   decorators: [withLiveSession],
   parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
@@ -76,13 +76,19 @@ export const Connected: Story = {
     const root = canvasElement.querySelector('.rrs-tools-editor');
     await waitFor(() => expect(root).toHaveAttribute('data-status', 'synced'), { timeout: 5000 });
     await userEvent.click(canvas.getByRole('button', { name: 'Add function' }));
-    await waitFor(() => expect(canvas.getByRole('listitem', { name: /Function 3: new_function/ })).toBeVisible());
+    const row = await canvas.findByRole('listitem', { name: /^Function 3$/ });
+    await userEvent.type(within(row).getByRole('textbox', { name: 'Name' }), 'check_stock');
+    await userEvent.tab();
+    await waitFor(() => expect(canvas.getByRole('listitem', { name: /Function 3: check_stock/ })).toBeVisible());
     await waitFor(() => expect(root).toHaveAttribute('data-status', 'synced'), { timeout: 5000 });
   },
 };
 
-/** A session whose tools the server refused: the tools stay in the draft, flagged, until edited. */
-export const Locked: Story = {
+/**
+ * The server refused a tool: a key it does not know. The tool is outlined with
+ * the server's message, the key is listed for removal, and Revert is offered.
+ */
+export const Rejected: Story = {
   decorators: [withLiveSession],
   parameters: {
     liveSession: {
@@ -94,9 +100,14 @@ export const Locked: Story = {
     } satisfies LiveSessionParameters,
   },
   play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
     const root = canvasElement.querySelector('.rrs-tools-editor');
     await waitFor(() => expect(root).toHaveAttribute('data-status', 'rejected'), { timeout: 5000 });
-    await expect(within(canvasElement).getByText(/Unknown parameter/)).toBeVisible();
+    const row = canvas.getByRole('listitem', { name: /Function 1: beta_tool/ });
+    await expect(row).toHaveAttribute('data-invalid', 'true');
+    await expect(within(row).getByText(/Unknown parameter/)).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Remove tools[0].strict_beta' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Revert tools' })).toBeEnabled();
   },
 };
 
@@ -114,6 +125,38 @@ export const Invalid: Story = {
     const editor = canvas.getByRole('textbox', { name: 'Parameters (JSON Schema)' });
     fireEvent.change(editor, { target: { value: '{\n  "type": "object",\n}' } });
     await expect(canvas.getByText(/^Line 3, column 1: /)).toBeVisible();
+  },
+};
+
+/** A function just added: empty, kept in the draft, and without errors until its fields are left. */
+export const NewFunction: Story = {
+  args: { defaultValue: request },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Add function' }));
+    const row = canvas.getByRole('listitem', { name: /^Function 3$/ });
+    await expect(within(row).getByRole('textbox', { name: 'Name' })).toHaveFocus();
+    await expect(within(row).queryByText('is required')).toBeNull();
+    await expect(within(row).getByText('No description: the model sees only the name.')).toBeVisible();
+  },
+};
+
+/** An import says what it will change and waits for Confirm. */
+export const Import: Story = {
+  args: { defaultValue: request },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByText('Import or export JSON'));
+    const json = canvas.getByRole('textbox', { name: 'Tools JSON' });
+    const incoming = [
+      { type: 'function', name: 'check_stock', description: 'Stock of a part.', parameters: { type: 'object' } },
+    ];
+    fireEvent.change(json, { target: { value: JSON.stringify(incoming, null, 2) } });
+    await userEvent.click(canvas.getByRole('button', { name: 'Import' }));
+    await expect(
+      canvas.getByText('Replaces 2 tools with 1: adds check_stock, removes lookup_order, crm.'),
+    ).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Confirm' })).toHaveFocus();
   },
 };
 

@@ -70,6 +70,23 @@ export const Connected: Story = {
   },
 };
 
+/** A draft that leaves voice and speed unspecified shows what the live session uses, marked "Server value". */
+export const ServerValues: Story = {
+  decorators: [withLiveSession],
+  parameters: {
+    liveSession: {
+      initial: new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' }),
+    } satisfies LiveSessionParameters,
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitFor(() => expect(within(voices(canvas)).getByRole('radio', { name: /^Alloy/ })).toBeChecked());
+    await expect(canvas.getByRole('textbox', { name: 'Speed' })).toHaveValue('1');
+    await expect(within(voices(canvas)).getByText('Server value')).toBeVisible();
+  },
+};
+
 /** After the assistant has spoken, a new voice waits for a fresh session: "Reconnect to apply". */
 export const Locked: Story = {
   decorators: [withLiveSession],
@@ -97,7 +114,7 @@ export const Invalid: Story = {
   args: { defaultValue: request.copyWith({ audio: { output: { voice: 'marin', speed: 2 } } }) },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const speed = canvas.getByRole('spinbutton', { name: 'Speed value' });
+    const speed = canvas.getByRole('textbox', { name: 'Speed' });
     await expect(speed).toHaveAttribute('aria-invalid', 'true');
     await expect(canvas.getByText('must be between 0.25 and 1.5')).toBeVisible();
     await userEvent.clear(speed);
@@ -112,6 +129,7 @@ export const Disabled: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     for (const radio of canvas.getAllByRole('radio')) await expect(radio).toBeDisabled();
-    await expect(canvas.getByRole('slider', { name: 'Speed' })).toBeDisabled();
+    await expect(canvas.getByRole('slider', { name: 'Speed slider' })).toBeDisabled();
+    await expect(canvas.getByRole('textbox', { name: 'Speed' })).toBeDisabled();
   },
 };

@@ -1,17 +1,29 @@
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ParallelToolCallsToggle } from '../../src/components/index.js';
+import { ParallelToolCallsToggle, useParallelToolCallsField } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
-import { RealtimeSessionProvider } from '../../src/react/index.js';
 import { startRealtimeEmulator } from '../../src/server/index.js';
-import { createSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
 import { LiveSession } from '../support/live-session.js';
+import { describeFieldContract } from './field-contract.js';
 
 const reasoning = new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' });
 const plain = new RealtimeSessionCreateRequest({ model: 'gpt-realtime' });
 const toggle = () => screen.getByRole('switch', { name: 'Parallel tool calls' });
+
+describeFieldContract({
+  name: 'ParallelToolCallsToggle',
+  Component: ParallelToolCallsToggle,
+  path: 'parallel_tool_calls',
+  request: reasoning,
+  edit: (user) => user.click(toggle()),
+  edited: false,
+  expectShown: (value) => (value === false ? expect(toggle()).not.toBeChecked() : expect(toggle()).toBeChecked()),
+  apiDefault: true,
+  serverValue: { json: { parallel_tool_calls: false }, value: false },
+  invalid: plain.copyWith({ parallelToolCalls: true }),
+});
 
 afterEach(() => {
   cleanup();
@@ -19,32 +31,12 @@ afterEach(() => {
 });
 
 describe('ParallelToolCallsToggle', () => {
-  it('shows the API default (on) and writes an explicit value when toggled (uncontrolled)', async () => {
-    const onValueChange = vi.fn();
-    render(<ParallelToolCallsToggle defaultValue={reasoning} onValueChange={onValueChange} />);
-    expect(toggle()).toBeChecked();
-    expect(screen.getByText('Default')).toBeInTheDocument();
-    await userEvent.click(toggle());
-    expect(toggle()).not.toBeChecked();
-    expect(toggle()).toHaveAttribute('data-state', 'unchecked');
-    expect((onValueChange.mock.calls[0]?.[0] as RealtimeSessionCreateRequest).parallelToolCalls).toBe(false);
-  });
-
   it('is operable from the keyboard', async () => {
     render(<ParallelToolCallsToggle defaultValue={reasoning} />);
     toggle().focus();
     await userEvent.keyboard(' ');
     expect(toggle()).not.toBeChecked();
-  });
-
-  it('follows a controlled value', async () => {
-    const onValueChange = vi.fn();
-    const { rerender } = render(<ParallelToolCallsToggle value={reasoning} onValueChange={onValueChange} />);
-    await userEvent.click(toggle());
-    expect(onValueChange).toHaveBeenCalledTimes(1);
-    expect(toggle()).toBeChecked();
-    rerender(<ParallelToolCallsToggle value={reasoning.copyWith({ parallelToolCalls: false })} />);
-    expect(toggle()).not.toBeChecked();
+    expect(toggle()).toHaveAttribute('data-state', 'unchecked');
   });
 
   it('is disabled on a model that cannot reason, and says why', () => {
@@ -70,23 +62,17 @@ describe('ParallelToolCallsToggle', () => {
     expect(toggle()).toBeDisabled();
   });
 
-  it('edits the draft of a session store', async () => {
-    const store = createSessionStore({ initial: reasoning, batchNotify: act });
-    render(
-      <RealtimeSessionProvider session={store}>
-        <ParallelToolCallsToggle />
-      </RealtimeSessionProvider>,
-    );
+  it('runs a user onChange first, and a preventDefault() there skips its own', async () => {
+    const onValueChange = vi.fn();
+    const { result } = renderHookless(onValueChange);
     await userEvent.click(toggle());
-    expect(store.getSnapshot().draft.parallelToolCalls).toBe(false);
+    expect(result.calls).toBe(1);
+    expect(onValueChange).not.toHaveBeenCalled();
   });
 
   it.each([
-    ['default', { defaultValue: reasoning }],
     ['off', { defaultValue: reasoning.copyWith({ parallelToolCalls: false }) }],
     ['unsupported', { defaultValue: plain }],
-    ['invalid', { defaultValue: plain.copyWith({ parallelToolCalls: true }) }],
-    ['disabled', { defaultValue: reasoning, disabled: true }],
   ] as const)('has no axe violations: %s', async (_name, props) => {
     const { container } = render(<ParallelToolCallsToggle {...props} />);
     expect(await axeViolations(container)).toEqual([]);
@@ -101,13 +87,41 @@ describe('ParallelToolCallsToggle', () => {
         </LiveSession>,
       );
       await screen.findByText('status: open');
+      // The API does not report this field, so a fresh session shows the API's default.
+      expect(toggle()).toBeChecked();
+      expect(screen.getByText('Default')).toBeInTheDocument();
       await userEvent.click(toggle());
       const root = container.querySelector('.rrs-parallel-tool-calls-toggle');
       await waitFor(() => expect(root).toHaveAttribute('data-status', 'synced'));
       expect(screen.getByText('Applied')).toBeInTheDocument();
+      expect(toggle()).not.toBeChecked();
     } finally {
       cleanup();
       await emulator.close();
     }
   });
 });
+
+/** The toggle built from its headless hook, with a user onChange that vetoes the change. */
+function renderHookless(onValueChange: (next: RealtimeSessionCreateRequest) => void) {
+  const result = { calls: 0 };
+  function Vetoing() {
+    const { getSwitchProps, field } = useParallelToolCallsField({ defaultValue: reasoning, onValueChange });
+    return (
+      <label>
+        <input
+          {...getSwitchProps({
+            onChange: (event) => {
+              result.calls += 1;
+              event.preventDefault();
+            },
+          })}
+          aria-describedby={field.ids.descriptionId}
+        />
+        Parallel tool calls
+      </label>
+    );
+  }
+  render(<Vetoing />);
+  return { result };
+}

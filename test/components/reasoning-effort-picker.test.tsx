@@ -1,34 +1,57 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReasoningEffortPicker } from '../../src/components/index.js';
-import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
+import { ReasoningEffortPicker, useReasoningEffortField } from '../../src/components/reasoning-effort-picker/index.js';
+import { RealtimeReasoning, RealtimeSessionCreateRequest } from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
 import { startRealtimeEmulator } from '../../src/server/index.js';
 import { createSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
 import { LiveSession } from '../support/live-session.js';
+import { describeFieldContract } from './field-contract.js';
 
 const reasoning = new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' });
 const plain = new RealtimeSessionCreateRequest({ model: 'gpt-realtime' });
+
+const group = () => screen.getByRole('group', { name: /Reasoning effort/ });
+const option = (name: string) => within(group()).getByRole('radio', { name: new RegExp(`^${name}`) });
+const LABELS: Readonly<Record<string, string>> = {
+  minimal: 'Minimal',
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  xhigh: 'Extra high',
+};
+
+describeFieldContract({
+  name: 'ReasoningEffortPicker',
+  Component: ReasoningEffortPicker,
+  path: 'reasoning',
+  request: reasoning,
+  edit: (user) => user.click(option('High')),
+  edited: new RealtimeReasoning({ effort: 'high' }),
+  expectShown: (value) => expect(option(LABELS[value?.effort ?? ''] ?? 'none')).toBeChecked(),
+  apiDefault: new RealtimeReasoning({ effort: 'low' }),
+  serverValue: { json: { reasoning: { effort: 'medium' } }, value: new RealtimeReasoning({ effort: 'medium' }) },
+  invalid: plain.copyWith({ reasoning: { effort: 'high' } }),
+});
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
 
-const group = () => screen.getByRole('group', { name: /Reasoning effort/ });
-const option = (name: string) => within(group()).getByRole('radio', { name: new RegExp(`^${name}`) });
-
 describe('ReasoningEffortPicker', () => {
-  it('offers minimal to extra high in order, marks low as the default, and reports a choice (uncontrolled)', async () => {
+  it('offers minimal to extra high in order, marks low as the default and shows it, and reports a choice (uncontrolled)', async () => {
     const onValueChange = vi.fn();
     render(<ReasoningEffortPicker defaultValue={reasoning} onValueChange={onValueChange} />);
     const names = within(group())
       .getAllByRole('radio')
       .map((radio) => radio.closest('label')?.textContent);
     expect(names).toEqual(['Minimal', 'LowDefault', 'Medium', 'High', 'Extra high']);
-    for (const radio of within(group()).getAllByRole('radio')) expect(radio).not.toBeChecked();
+    // Unspecified, the effort shown is the one the API uses.
+    expect(within(group()).getAllByRole('radio', { checked: true })).toEqual([option('Low')]);
+    expect(within(group()).getAllByText('Default')).toHaveLength(2);
     await userEvent.click(option('High'));
     expect(option('High')).toBeChecked();
     expect((onValueChange.mock.calls[0]?.[0] as RealtimeSessionCreateRequest).toJson()).toEqual({
@@ -49,7 +72,12 @@ describe('ReasoningEffortPicker', () => {
 
   it('is disabled, and says why, on a model that cannot reason', () => {
     render(<ReasoningEffortPicker defaultValue={plain} />);
-    for (const radio of within(group()).getAllByRole('radio')) expect(radio).toBeDisabled();
+    for (const radio of within(group()).getAllByRole('radio')) {
+      expect(radio).toBeDisabled();
+      expect(radio).not.toBeChecked();
+      // Marked like every other disabled option, whatever disabled it.
+      expect(radio.closest('label')).toHaveAttribute('data-disabled');
+    }
     const description = screen.getByText(/gpt-realtime does not reason/);
     expect(group().getAttribute('aria-describedby')?.split(' ')).toContain(description.id);
   });
@@ -72,7 +100,42 @@ describe('ReasoningEffortPicker', () => {
 
   it('disabled turns it off even on a reasoning model', () => {
     render(<ReasoningEffortPicker defaultValue={reasoning} disabled />);
-    for (const radio of within(group()).getAllByRole('radio')) expect(radio).toBeDisabled();
+    for (const radio of within(group()).getAllByRole('radio')) {
+      expect(radio).toBeDisabled();
+      expect(radio.closest('label')).toHaveAttribute('data-disabled');
+    }
+  });
+
+  it('runs a user onClick on the clear button first, and a preventDefault() there skips its own', async () => {
+    const onValueChange = vi.fn();
+    const clicks: string[] = [];
+    function Clear() {
+      const { getClearButtonProps } = useReasoningEffortField({
+        defaultValue: plain.copyWith({ reasoning: { effort: 'high' } }),
+        onValueChange,
+      });
+      return (
+        <>
+          <button
+            {...getClearButtonProps({
+              onClick: (event) => {
+                clicks.push('vetoed');
+                event.preventDefault();
+              },
+            })}
+          >
+            Vetoed
+          </button>
+          <button {...getClearButtonProps({ onClick: () => clicks.push('allowed') })}>Allowed</button>
+        </>
+      );
+    }
+    render(<Clear />);
+    await userEvent.click(screen.getByRole('button', { name: 'Vetoed' }));
+    expect(onValueChange).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('button', { name: 'Allowed' }));
+    expect(clicks).toEqual(['vetoed', 'allowed']);
+    expect((onValueChange.mock.calls[0]?.[0] as RealtimeSessionCreateRequest).reasoning).toBeUndefined();
   });
 
   it('edits the draft of a session store', async () => {
@@ -107,6 +170,9 @@ describe('ReasoningEffortPicker', () => {
         </LiveSession>,
       );
       await screen.findByText('status: open');
+      // A fresh session reports the effort it uses; the draft leaves it unspecified.
+      await waitFor(() => expect(option('Low')).toBeChecked());
+      expect(within(group()).getByText('Server value')).toBeInTheDocument();
       await userEvent.click(option('Medium'));
       await waitFor(() => expect(group()).toHaveAttribute('data-status', 'synced'));
       expect(within(group()).getByText('Applied')).toBeInTheDocument();

@@ -25,7 +25,9 @@ describe('server rendering, with no window', () => {
       </RealtimeSessionProvider>,
     );
     expect(connected).toContain('data-status="dirty"');
-    expect(connected).toContain('Edited');
+    // No session yet: the voice waits to be sent, and the field says why.
+    expect(connected).toContain('Not sent');
+    expect(connected).toContain('your edit is kept and sent when the session opens');
   });
 
   it('renders ReasoningEffortPicker and ParallelToolCallsToggle standalone and connected', () => {

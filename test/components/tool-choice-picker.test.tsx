@@ -1,13 +1,15 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ToolChoicePicker } from '../../src/components/index.js';
-import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
+import { ToolChoicePicker, useToolChoiceField } from '../../src/components/tool-choice-picker/index.js';
+import { RealtimeSessionCreateRequest, RealtimeToolChoiceFunction } from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
 import { startRealtimeEmulator } from '../../src/server/index.js';
 import { createSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
 import { LiveSession } from '../support/live-session.js';
+import { createFakeTransport } from '../session/fake-transport.js';
+import { describeFieldContract } from './field-contract.js';
 
 const withTools = new RealtimeSessionCreateRequest({
   model: 'gpt-realtime',
@@ -20,20 +22,43 @@ const noTools = new RealtimeSessionCreateRequest({ model: 'gpt-realtime' });
 // An empty list, unlike unspecified tools (the server's), can be checked against.
 const emptyTools = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', tools: [] });
 
+const group = () => screen.getByRole('group', { name: /Tool choice/ });
+const kind = (name: string) => within(group()).getByRole('radio', { name });
+const target = () => screen.getByRole('combobox', { name: 'Tool to call' });
+const lastRequest = (mock: ReturnType<typeof vi.fn>) => mock.mock.calls.at(-1)?.[0] as RealtimeSessionCreateRequest;
+const MODE_LABELS: Readonly<Record<string, string>> = { auto: 'Auto', none: 'None', required: 'Required' };
+
+describeFieldContract({
+  name: 'ToolChoicePicker',
+  Component: ToolChoicePicker,
+  path: 'tool_choice',
+  request: withTools,
+  edit: (user) => user.click(kind('Required')),
+  edited: 'required',
+  expectShown: (value) => {
+    if (typeof value === 'string') {
+      expect(kind(MODE_LABELS[value] ?? value)).toBeChecked();
+    } else {
+      expect(kind('A specific tool')).toBeChecked();
+      if (value instanceof RealtimeToolChoiceFunction) expect(target()).toHaveValue(`function:${value.name}`);
+    }
+  },
+  apiDefault: 'auto',
+  serverValue: { json: { tool_choice: 'none' }, value: 'none' },
+  invalid: emptyTools.copyWith({ toolChoice: { type: 'function', name: 'gone' } }),
+});
+
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
 
-const group = () => screen.getByRole('group', { name: /Tool choice/ });
-const kind = (name: string) => within(group()).getByRole('radio', { name });
-const target = () => screen.getByRole('combobox', { name: 'Tool to call' });
-const lastRequest = (mock: ReturnType<typeof vi.fn>) => mock.mock.calls.at(-1)?.[0] as RealtimeSessionCreateRequest;
-
 describe('ToolChoicePicker', () => {
-  it('sets a mode (uncontrolled)', async () => {
+  it('shows auto while the choice is unspecified, and sets a mode (uncontrolled)', async () => {
     const onValueChange = vi.fn();
     render(<ToolChoicePicker defaultValue={withTools} onValueChange={onValueChange} />);
+    expect(within(group()).getAllByRole('radio', { checked: true })).toEqual([kind('Auto')]);
+    expect(within(group()).getByText('Default')).toBeInTheDocument();
     await userEvent.click(kind('Required'));
     expect(kind('Required')).toBeChecked();
     expect(lastRequest(onValueChange).toJson().tool_choice).toBe('required');
@@ -62,9 +87,11 @@ describe('ToolChoicePicker', () => {
     });
   });
 
-  it('cannot pick a specific tool when there are none', () => {
+  it('cannot pick a specific tool when there are none, and says so', () => {
     render(<ToolChoicePicker defaultValue={noTools} />);
     expect(kind('A specific tool')).toBeDisabled();
+    expect(kind('A specific tool').closest('label')).toHaveAttribute('data-disabled');
+    expect(kind('Auto').closest('label')).not.toHaveAttribute('data-disabled');
     expect(screen.getByText('Add a tool to be able to require a specific one.')).toBeInTheDocument();
   });
 
@@ -89,7 +116,10 @@ describe('ToolChoicePicker', () => {
 
   it('disabled turns everything off', () => {
     render(<ToolChoicePicker defaultValue={withTools} disabled />);
-    for (const radio of within(group()).getAllByRole('radio')) expect(radio).toBeDisabled();
+    for (const radio of within(group()).getAllByRole('radio')) {
+      expect(radio).toBeDisabled();
+      expect(radio.closest('label')).toHaveAttribute('data-disabled');
+    }
     expect(target()).toBeDisabled();
   });
 
@@ -102,6 +132,48 @@ describe('ToolChoicePicker', () => {
     );
     await userEvent.click(kind('Required'));
     expect(store.getSnapshot().draft.toolChoice).toBe('required');
+  });
+
+  it('offers the live session’s tools when the draft leaves tools unspecified', () => {
+    const transport = createFakeTransport();
+    const store = createSessionStore({ initial: noTools, transport, batchNotify: act });
+    act(() => {
+      store.connect();
+      transport.open({
+        tool_choice: 'auto',
+        tools: [{ type: 'function', name: 'server_tool', parameters: { type: 'object' } }],
+      });
+    });
+    render(
+      <RealtimeSessionProvider session={store}>
+        <ToolChoicePicker />
+      </RealtimeSessionProvider>,
+    );
+    expect(kind('A specific tool')).toBeEnabled();
+    expect(kind('Auto')).toBeChecked();
+    expect(within(group()).getByText('Server value')).toBeInTheDocument();
+  });
+
+  it('runs a user onChange on the select first, and a preventDefault() there skips its own', async () => {
+    const onValueChange = vi.fn();
+    function Vetoing() {
+      const { state, getSelectProps } = useToolChoiceField({
+        defaultValue: withTools.copyWith({ toolChoice: { type: 'function', name: 'lookup_order' } }),
+        onValueChange,
+      });
+      return (
+        <select {...getSelectProps({ onChange: (event) => event.preventDefault() })} aria-label="Tool">
+          {state.targets.map((item) => (
+            <option key={item.key} value={item.key}>
+              {item.label}
+            </option>
+          ))}
+        </select>
+      );
+    }
+    render(<Vetoing />);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Tool' }), 'MCP server: crm');
+    expect(onValueChange).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -124,6 +196,9 @@ describe('ToolChoicePicker', () => {
         </LiveSession>,
       );
       await screen.findByText('status: open');
+      // A fresh session reports the choice it uses; the draft leaves it unspecified.
+      await waitFor(() => expect(kind('Auto')).toBeChecked());
+      expect(within(group()).getByText('Server value')).toBeInTheDocument();
       await userEvent.click(kind('A specific tool'));
       await waitFor(() => expect(group()).toHaveAttribute('data-status', 'synced'));
     } finally {

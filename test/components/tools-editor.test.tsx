@@ -2,12 +2,19 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ToolsEditor, parseJsonText } from '../../src/components/index.js';
-import { RealtimeMcpTool, RealtimeSessionCreateRequest, type RealtimeFunctionTool } from '../../src/model/index.js';
+import {
+  RealtimeFunctionTool,
+  RealtimeMcpTool,
+  RealtimeSessionCreateRequest,
+  type JsonObject,
+} from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
 import { startRealtimeEmulator } from '../../src/server/index.js';
 import { createSessionStore, type RealtimeSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
 import { LiveSession } from '../support/live-session.js';
+import { createFakeTransport } from '../session/fake-transport.js';
+import { describeFieldContract } from './field-contract.js';
 
 const lookup = {
   type: 'function' as const,
@@ -22,8 +29,16 @@ const crm = {
   authorization: 'secret-token-123',
   headers: { 'X-Api-Key': 'hidden-value' },
 };
-const empty = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', tools: [] });
-const withTools = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', tools: [lookup, crm] });
+const weather = {
+  type: 'function',
+  name: 'get_weather',
+  description: 'The weather in a city.',
+  parameters: { type: 'object', properties: { city: { type: 'string' } } },
+};
+const bare = new RealtimeSessionCreateRequest({ model: 'gpt-realtime' });
+const empty = bare.copyWith({ tools: [] });
+const withTools = bare.copyWith({ tools: [lookup, crm] });
+const newFunction = { type: 'function', name: '', description: '', parameters: { type: 'object', properties: {} } };
 
 afterEach(() => {
   cleanup();
@@ -32,24 +47,105 @@ afterEach(() => {
 
 const last = (mock: ReturnType<typeof vi.fn>) => mock.mock.calls.at(-1)?.[0] as RealtimeSessionCreateRequest;
 const tool = (name: RegExp) => screen.getByRole('listitem', { name });
+const editorRoot = () => document.querySelector('.rrs-tools-editor') as HTMLElement;
+const badge = () => editorRoot().querySelector('.rrs-status');
+const namesShown = () =>
+  screen.queryAllByRole('textbox', { name: 'Name' }).map((input) => (input as HTMLInputElement).value);
 /** Replaces a text box's content in one change event, as a paste would. */
 const paste = (element: HTMLElement, text: string) => fireEvent.change(element, { target: { value: text } });
+const describedBy = (element: HTMLElement) => element.getAttribute('aria-describedby')?.split(' ') ?? [];
+
+/** An open session over a scripted transport, its first update acknowledged. */
+function openSession(initial: RealtimeSessionCreateRequest, { ack = true }: { ack?: boolean } = {}) {
+  const transport = createFakeTransport();
+  const store = createSessionStore({ initial, transport, batchNotify: act });
+  act(() => {
+    store.connect();
+    transport.open();
+    if (ack && transport.updates().length > 0) transport.ack();
+  });
+  render(
+    <RealtimeSessionProvider session={store}>
+      <ToolsEditor />
+    </RealtimeSessionProvider>,
+  );
+  return { store, transport };
+}
+
+describeFieldContract({
+  name: 'ToolsEditor',
+  Component: ToolsEditor,
+  path: 'tools',
+  request: bare,
+  // One edit that ends valid in a single step (an added function is empty until typed into): an import.
+  edit: async (user) => {
+    await user.click(screen.getByText('Import or export JSON'));
+    await user.click(screen.getByRole('textbox', { name: 'Tools JSON' }));
+    await user.paste(JSON.stringify([lookup]));
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await user.click(screen.getByRole('button', { name: 'Confirm' }));
+  },
+  edited: [new RealtimeFunctionTool(lookup)],
+  expectShown: (value) =>
+    expect(namesShown()).toEqual((value ?? []).map((item) => (item as RealtimeFunctionTool).name)),
+  apiDefault: [],
+  serverValue: {
+    json: { tools: [weather] },
+    value: RealtimeSessionCreateRequest.fromJson({ model: 'gpt-realtime', tools: [weather] }).tools,
+  },
+  invalid: bare.copyWith({ tools: [{ type: 'function', name: 'bad name' }] }),
+});
 
 describe('ToolsEditor', () => {
   describe('the list', () => {
-    it('adds a function and an MCP server with unique names (uncontrolled)', async () => {
+    it('adds a function with an empty name, showing its errors only once its fields are left', async () => {
       const onValueChange = vi.fn();
       render(<ToolsEditor defaultValue={empty} onValueChange={onValueChange} />);
       expect(screen.getByText('No tools yet.')).toBeInTheDocument();
       await userEvent.click(screen.getByRole('button', { name: 'Add function' }));
-      await userEvent.click(screen.getByRole('button', { name: 'Add function' }));
+      expect(last(onValueChange).toJson().tools).toEqual([newFunction]);
+      const row = tool(/^Function 1$/);
+      const name = within(row).getByRole('textbox', { name: 'Name' });
+      expect(name).toHaveFocus();
+      expect(name).not.toHaveAttribute('aria-invalid');
+      expect(screen.queryByText('is required')).toBeNull();
+      expect(row).not.toHaveAttribute('data-invalid');
+      expect(badge()).toHaveTextContent('Incomplete');
+      // An empty description is allowed, and said so.
+      expect(within(row).getByText('No description: the model sees only the name.')).toBeInTheDocument();
+
+      await userEvent.tab();
+      expect(name).toHaveAttribute('aria-invalid', 'true');
+      const error = within(row).getByText('is required');
+      expect(describedBy(name)).toContain(error.id);
+      // The error takes the hint's place rather than repeating it.
+      expect(within(row).queryByText(/1–64 letters/)).toBeNull();
+
+      await userEvent.type(name, 'lookup');
+      expect(name).not.toHaveAttribute('aria-invalid');
+      expect(within(row).getByText(/1–64 letters/)).toBeInTheDocument();
+      expect((last(onValueChange).tools?.[0] as RealtimeFunctionTool).name).toBe('lookup');
+    });
+
+    it('adds an MCP server with no errors until something is typed and left', async () => {
+      const onValueChange = vi.fn();
+      render(<ToolsEditor defaultValue={empty} onValueChange={onValueChange} />);
       await userEvent.click(screen.getByRole('button', { name: 'Add MCP server' }));
-      expect(last(onValueChange).toJson().tools).toEqual([
-        { type: 'function', name: 'new_function', description: '', parameters: { type: 'object', properties: {} } },
-        { type: 'function', name: 'new_function_2', description: '', parameters: { type: 'object', properties: {} } },
-        { type: 'mcp', server_label: 'mcp_server', server_url: 'https://' },
-      ]);
-      expect(screen.getAllByRole('listitem')).toHaveLength(3);
+      expect(last(onValueChange).toJson().tools).toEqual([{ type: 'mcp', server_label: '' }]);
+      const row = tool(/^MCP server 1$/);
+      const label = within(row).getByRole('textbox', { name: 'Server label' });
+      expect(label).toHaveFocus();
+      expect(row.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
+      expect(row.querySelector('.rrs-error')).toBeNull();
+
+      await userEvent.tab();
+      expect(within(row).getByText('must not be empty')).toBeInTheDocument();
+      expect(within(row).queryByText('give a server URL, a connector or a tunnel')).toBeNull();
+
+      // Leaving the row shows the rest.
+      await userEvent.click(screen.getByRole('button', { name: 'Add function' }));
+      expect(within(row).getByText('give a server URL, a connector or a tunnel')).toBeInTheDocument();
+      expect(row).toHaveAttribute('data-invalid', 'true');
     });
 
     it('removes and duplicates', async () => {
@@ -63,6 +159,17 @@ describe('ToolsEditor', () => {
       ).toEqual(['lookup_order', 'lookup_order_copy', 'crm']);
       await userEvent.click(within(tool(/MCP server 3: crm/)).getByRole('button', { name: 'Remove' }));
       expect(last(onValueChange).tools).toHaveLength(2);
+    });
+
+    it('keys rows by tool, not position: removing the tool above keeps a half-typed schema', async () => {
+      const second = { ...lookup, name: 'cancel_order' };
+      render(<ToolsEditor defaultValue={empty.copyWith({ tools: [lookup, second] })} />);
+      const half = '{\n  "type": "object",\n  "properties": {';
+      paste(within(tool(/Function 2: cancel_order/)).getByRole('textbox', { name: 'Parameters (JSON Schema)' }), half);
+      await userEvent.click(within(tool(/Function 1: lookup_order/)).getByRole('button', { name: 'Remove' }));
+      const row = tool(/Function 1: cancel_order/);
+      expect(within(row).getByRole('textbox', { name: 'Parameters (JSON Schema)' })).toHaveValue(half);
+      expect(within(row).getByText(/^Line 3, column \d+: expected/)).toBeInTheDocument();
     });
 
     it('reorders from the keyboard, keeping focus on the moved tool', async () => {
@@ -88,8 +195,9 @@ describe('ToolsEditor', () => {
       paste(name, 'bad name!');
       expect(name).toHaveAttribute('aria-invalid', 'true');
       const message = within(tool(/Function 1/)).getByText('must be 1–64 letters, digits, underscores or hyphens');
-      expect(screen.getByText('1 tool has problems; it is not sent until they are fixed.')).toBeInTheDocument();
-      expect(name.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+      expect(within(tool(/Function 1/)).queryByText(/1–64 letters, digits, _ or -/)).toBeNull();
+      expect(screen.getByText('1 tool has problems; the tools are not sent until they are fixed.')).toBeInTheDocument();
+      expect(describedBy(name)).toContain(message.id);
       await userEvent.click(within(tool(/Function 1/)).getByRole('button', { name: 'Duplicate' }));
       paste(name, 'same');
       paste(within(tool(/Function 2/)).getByRole('textbox', { name: 'Name' }), 'same');
@@ -113,6 +221,28 @@ describe('ToolsEditor', () => {
       paste(editor, '{ "type": "object" }');
       expect(editor).not.toHaveAttribute('aria-invalid');
       expect((last(onValueChange).tools?.[0] as RealtimeFunctionTool).parameters).toEqual({ type: 'object' });
+    });
+
+    it('a JSON syntax error makes the field Invalid, never Applied', () => {
+      openSession(withTools);
+      expect(badge()).toHaveTextContent('Applied');
+      const editor = within(tool(/Function 1/)).getByRole('textbox', { name: 'Parameters (JSON Schema)' });
+      paste(editor, '{ "type": "object", ');
+      expect(editorRoot()).toHaveAttribute('data-status', 'invalid');
+      expect(badge()).toHaveTextContent('Invalid');
+      expect(tool(/Function 1/)).toHaveAttribute('data-invalid', 'true');
+      paste(editor, JSON.stringify(lookup.parameters));
+      expect(editorRoot()).toHaveAttribute('data-status', 'synced');
+      expect(badge()).toHaveTextContent('Applied');
+    });
+
+    it('clears a JSON syntax error when its tool is removed', async () => {
+      render(<ToolsEditor defaultValue={withTools} />);
+      paste(within(tool(/Function 1/)).getByRole('textbox', { name: 'Parameters (JSON Schema)' }), '{');
+      expect(editorRoot()).toHaveAttribute('data-status', 'invalid');
+      await userEvent.click(within(tool(/Function 1/)).getByRole('button', { name: 'Remove' }));
+      expect(editorRoot()).not.toHaveAttribute('data-status', 'invalid');
+      expect(editorRoot().querySelector('fieldset')).not.toHaveAttribute('aria-invalid');
     });
 
     it('requires an object schema', () => {
@@ -146,6 +276,14 @@ describe('ToolsEditor', () => {
       const mcp = last(onValueChange).tools?.[1] as RealtimeMcpTool;
       expect(mcp.connectorId).toBe('connector_gmail');
       expect(mcp.serverUrl).toBeUndefined();
+      // Back to a URL: the box is empty, and says so only once it is left.
+      await userEvent.selectOptions(within(row).getByRole('combobox', { name: 'Server' }), 'By URL');
+      const url = within(row).getByRole('textbox', { name: 'Server URL' });
+      expect(url).toHaveValue('');
+      expect(within(row).queryByText('give a server URL, a connector or a tunnel')).toBeNull();
+      url.focus();
+      await userEvent.tab();
+      expect(within(row).getByText('give a server URL, a connector or a tunnel')).toBeInTheDocument();
     });
 
     it('edits headers, allowed tools and a per-tool approval policy', async () => {
@@ -213,11 +351,20 @@ describe('ToolsEditor', () => {
       const control = within(tool(row)).getByLabelText(input);
       expect(control).toHaveAttribute('aria-invalid', 'true');
       const error = within(tool(row)).getByText(message);
-      expect(control.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+      expect(describedBy(control)).toContain(error.id);
+      expect(tool(row)).toHaveAttribute('data-invalid', 'true');
     });
   });
 
   describe('import and export', () => {
+    const importText = async (text: string) => {
+      await userEvent.click(screen.getByText('Import or export JSON'));
+      const json = screen.getByRole('textbox', { name: 'Tools JSON' });
+      paste(json, text);
+      await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+      return json;
+    };
+
     it('exports with secrets masked, and importing that back keeps the real secrets', async () => {
       const onValueChange = vi.fn();
       render(<ToolsEditor defaultValue={withTools} onValueChange={onValueChange} />);
@@ -230,6 +377,8 @@ describe('ToolsEditor', () => {
       expect(exported).toContain('[redacted]');
       paste(json, exported.replace('Finds an order.', 'Finds any order.'));
       await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+      expect(screen.getByText('Replaces 2 tools with 2: changes lookup_order.')).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
       const imported = last(onValueChange).toJson().tools;
       expect(imported?.[0]).toMatchObject({ description: 'Finds any order.' });
       expect(imported?.[1]).toMatchObject({
@@ -238,13 +387,37 @@ describe('ToolsEditor', () => {
       });
     });
 
+    it('says what an import will change and waits for Confirm; Cancel changes nothing; Undo restores', async () => {
+      const onValueChange = vi.fn();
+      const three = empty.copyWith({ tools: [lookup, crm, { ...lookup, name: 'cancel_order' }] });
+      render(<ToolsEditor defaultValue={three} onValueChange={onValueChange} />);
+      const incoming = [
+        { ...lookup, description: 'Finds any order.' },
+        { type: 'function', name: 'refund', parameters: { type: 'object' } },
+      ];
+      await importText(JSON.stringify(incoming));
+      const summary = 'Replaces 3 tools with 2: adds refund, removes crm, cancel_order, changes lookup_order.';
+      expect(screen.getByText(summary)).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Confirm' })).toHaveFocus();
+      expect(screen.getByRole('group', { name: summary })).toBeInTheDocument();
+      await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+      expect(onValueChange).not.toHaveBeenCalled();
+      expect(screen.queryByText(summary)).toBeNull();
+
+      await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+      expect(namesShown()).toEqual(['lookup_order', 'refund']);
+      expect(screen.queryByText(summary)).toBeNull();
+      await userEvent.click(screen.getByRole('button', { name: 'Undo import' }));
+      expect(last(onValueChange).toJson().tools).toEqual(three.toJson().tools);
+      expect(screen.getAllByRole('listitem')).toHaveLength(3);
+      expect(screen.queryByRole('button', { name: 'Undo import' })).toBeNull();
+    });
+
     it('refuses bad JSON and bad tools with a clear message, changing nothing', async () => {
       const onValueChange = vi.fn();
       render(<ToolsEditor defaultValue={withTools} onValueChange={onValueChange} />);
-      await userEvent.click(screen.getByText('Import or export JSON'));
-      const json = screen.getByRole('textbox', { name: 'Tools JSON' });
-      paste(json, '[{"type": "function",]');
-      await userEvent.click(screen.getByRole('button', { name: 'Import' }));
+      const json = await importText('[{"type": "function",]');
       expect(screen.getByText(/^Line 1, column 22: /)).toBeInTheDocument();
       expect(json).toHaveAttribute('aria-invalid', 'true');
       paste(json, '[{"type": "mcp", "server_label": 7}]');
@@ -253,15 +426,90 @@ describe('ToolsEditor', () => {
       paste(json, '{"type": "function"}');
       await userEvent.click(screen.getByRole('button', { name: 'Import' }));
       expect(screen.getByText('Expected a JSON list of tools.')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Confirm' })).toBeNull();
       expect(onValueChange).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('connected', () => {
+    it('edits the draft of a session store, coalescing typed text', async () => {
+      const store = createSessionStore({ initial: withTools, batchNotify: act });
+      render(
+        <RealtimeSessionProvider session={store}>
+          <ToolsEditor />
+        </RealtimeSessionProvider>,
+      );
+      await userEvent.type(within(tool(/Function 1/)).getByRole('textbox', { name: 'Description' }), ' Fast.');
+      expect((store.getSnapshot().draft.tools?.[0] as RealtimeFunctionTool).description).toBe('Finds an order. Fast.');
+    });
+
+    it('keeps an added function in the draft and sends nothing until it has a valid name', async () => {
+      const { store, transport } = openSession(empty);
+      const sent = transport.updates().length;
+      await userEvent.click(screen.getByRole('button', { name: 'Add function' }));
+      expect(store.getSnapshot().draft.toJson().tools).toEqual([newFunction]);
+      expect(transport.updates()).toHaveLength(sent);
+      expect(screen.queryByText('is required')).toBeNull();
+      await userEvent.type(within(tool(/Function 1/)).getByRole('textbox', { name: 'Name' }), 'check_stock');
+      await userEvent.tab();
+      const updates = transport.updates().slice(sent);
+      expect(updates.length).toBeGreaterThan(0);
+      expect(updates.at(-1)?.session.tools).toEqual([{ ...newFunction, name: 'check_stock' }]);
+      expect(JSON.stringify(updates)).not.toContain('"name":""');
+    });
+
+    it('says on itself when tool choice holds its edit back, and the fix sends both', async () => {
+      const request = empty.copyWith({ tools: [lookup, crm], toolChoice: { type: 'function', name: 'lookup_order' } });
+      const { transport } = openSession(request);
+      const sent = transport.updates().length;
+      await userEvent.click(within(tool(/Function 1: lookup_order/)).getByRole('button', { name: 'Remove' }));
+      expect(transport.updates()).toHaveLength(sent);
+      expect(badge()).toHaveTextContent('Held back');
+      expect(
+        within(editorRoot()).getByText(/Held back: tool choice names no function tool of this session: lookup_order/),
+      ).toBeInTheDocument();
+      await userEvent.click(within(editorRoot()).getByRole('button', { name: 'Set tool choice to auto' }));
+      const update = transport.updates().at(-1)?.session as JsonObject | undefined;
+      expect(update?.['tool_choice']).toBe('auto');
+      expect((update?.['tools'] as JsonObject[] | undefined)?.map((item) => item['server_label'])).toEqual(['crm']);
+    });
+
+    it('outlines the tool the server refused for an unknown key, lists the key to remove, and offers Revert', async () => {
+      const initial = RealtimeSessionCreateRequest.fromJson({
+        model: 'gpt-realtime',
+        tools: [lookup, { type: 'function', name: 'f', parameters: { type: 'object' }, strict_beta: true }],
+      });
+      const { store, transport } = openSession(initial, { ack: false });
+      act(() =>
+        transport.reject({
+          code: 'unknown_parameter',
+          message: "Unknown parameter: 'session.tools[1].strict_beta'.",
+          param: 'session.tools[1].strict_beta',
+        }),
+      );
+      expect(editorRoot()).toHaveAttribute('data-status', 'rejected');
+      const row = tool(/Function 2: f/);
+      expect(row).toHaveAttribute('data-invalid', 'true');
+      expect(within(row).getByText("Unknown parameter: 'session.tools[1].strict_beta'.")).toBeInTheDocument();
+      expect(tool(/Function 1: lookup_order/)).not.toHaveAttribute('data-invalid');
+      expect(
+        within(editorRoot()).getByText('The server refused Function 2: f: edit or remove it, or Revert.'),
+      ).toBeInTheDocument();
+      expect(within(editorRoot()).getByText('Unknown settings:')).toBeInTheDocument();
+      expect(within(editorRoot()).getByText('[1].strict_beta')).toBeInTheDocument();
+      expect(within(editorRoot()).getByRole('button', { name: 'Revert tools' })).toBeEnabled();
+
+      await userEvent.click(within(editorRoot()).getByRole('button', { name: 'Remove tools[1].strict_beta' }));
+      expect(JSON.stringify(transport.updates().at(-1)?.session.tools)).not.toContain('strict_beta');
+      act(() => transport.ack());
+      expect(store.getSnapshot().fields.tools.status).toBe('synced');
+      expect(tool(/Function 2: f/)).not.toHaveAttribute('data-invalid');
     });
   });
 
   it('disabled turns every control off', () => {
     render(<ToolsEditor defaultValue={withTools} disabled />);
-    for (const button of screen.getAllByRole('button')) {
-      if (button.textContent !== 'Export current tools') expect(button).toBeDisabled();
-    }
+    for (const button of screen.getAllByRole('button')) expect(button).toBeDisabled();
     for (const box of screen.getAllByRole('textbox')) expect(box).toBeDisabled();
   });
 
@@ -271,19 +519,10 @@ describe('ToolsEditor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add function' }));
     expect(onValueChange).toHaveBeenCalledTimes(1);
     expect(screen.queryAllByRole('listitem')).toHaveLength(0);
+    // The refused new tool leaves no hidden errors behind.
+    expect(badge()).toBeNull();
     rerender(<ToolsEditor value={withTools} />);
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
-  });
-
-  it('edits the draft of a session store, coalescing typed text', async () => {
-    const store = createSessionStore({ initial: withTools, batchNotify: act });
-    render(
-      <RealtimeSessionProvider session={store}>
-        <ToolsEditor />
-      </RealtimeSessionProvider>,
-    );
-    await userEvent.type(within(tool(/Function 1/)).getByRole('textbox', { name: 'Description' }), ' Fast.');
-    expect((store.getSnapshot().draft.tools?.[0] as RealtimeFunctionTool).description).toBe('Finds an order. Fast.');
   });
 
   it.each([
@@ -317,17 +556,21 @@ describe('ToolsEditor', () => {
       );
       await screen.findByText('status: open');
       await userEvent.click(screen.getByRole('button', { name: 'Add function' }));
-      const root = document.querySelector('.rrs-tools-editor');
+      const root = editorRoot();
+      const name = within(tool(/Function 1/)).getByRole('textbox', { name: 'Name' });
+      await userEvent.type(name, 'check_stock');
+      await userEvent.tab();
       await waitFor(() => expect(root).toHaveAttribute('data-status', 'synced'));
       expect(store?.getSnapshot().applied?.tools).toHaveLength(1);
-      paste(within(tool(/Function 1/)).getByRole('textbox', { name: 'Name' }), 'not valid!');
+      paste(name, 'not valid!');
       await waitFor(() => expect(root).toHaveAttribute('data-status', 'invalid'));
       await new Promise((resolve) => setTimeout(resolve, 300));
-      const sentNames = store?.eventLog
+      const sent = store?.eventLog
         .entries()
         .filter((entry) => entry.type === 'session.update')
         .map((entry) => JSON.stringify(entry.payload));
-      expect(sentNames?.some((payload) => payload.includes('not valid!'))).toBe(false);
+      expect(sent?.some((payload) => payload.includes('not valid!'))).toBe(false);
+      expect(sent?.some((payload) => payload.includes('"name":""'))).toBe(false);
     } finally {
       cleanup();
       await emulator.close();

@@ -1,54 +1,53 @@
 'use client';
-import { forwardRef } from 'react';
-import { FieldRoot } from '../field/field-layout.js';
-import { FieldDescription, FieldFeedback, FieldStatusBadge } from '../field/field-parts.js';
+import { forwardRef, memo } from 'react';
+import { FieldFeedback, FieldHeaderExtras, FieldRoot, type FieldRootAttributes } from '../field/field-layout.js';
+import { splitFieldProps } from '../field/use-field-store.js';
 import { useParallelToolCallsField, type UseParallelToolCallsFieldProps } from './use-parallel-tool-calls-field.js';
 
-export interface ParallelToolCallsToggleProps extends UseParallelToolCallsFieldProps {
-  readonly className?: string;
+export interface ParallelToolCallsToggleProps extends UseParallelToolCallsFieldProps, FieldRootAttributes {
   /** @default 'Parallel tool calls' */
   readonly label?: string;
 }
 
 /**
  * Lets a reasoning model call several tools at once. Disabled, with the
- * reason, on models that cannot reason.
+ * reason, on models that cannot reason. Any other prop goes on the root
+ * element.
  *
- * Styling hooks: `data-state="checked|unchecked"` on the switch, `data-status`
- * and `data-supported="false"` on the root.
+ * Styling hooks: `data-state="checked|unchecked"` on the switch; `data-field`,
+ * `data-status`, `data-source` (`draft`, `applied`, `default`) and
+ * `data-disabled` on the root.
  *
  * @example
  * ```tsx
  * <ParallelToolCallsToggle />   // in a RealtimeSessionProvider
+ * <ParallelToolCallsToggle defaultValue={request} onValueChange={setRequest} />
  * ```
  */
-export const ParallelToolCallsToggle = forwardRef<HTMLDivElement, ParallelToolCallsToggleProps>(
-  function ParallelToolCallsToggle(props, ref) {
-    const { className, label = 'Parallel tool calls', ...fieldProps } = props;
-    const { state, ids, binding, switchProps } = useParallelToolCallsField(fieldProps);
+export const ParallelToolCallsToggle = memo(
+  forwardRef<HTMLDivElement, ParallelToolCallsToggleProps>(function ParallelToolCallsToggle(props, ref) {
+    const [bindingProps, { label = 'Parallel tool calls', ...rootProps }] = splitFieldProps(props);
+    const { field, state, getSwitchProps } = useParallelToolCallsField(bindingProps);
+    const switchProps = getSwitchProps();
     return (
-      <FieldRoot
-        ref={ref}
-        kind="rrs-parallel-tool-calls-toggle"
-        className={className}
-        state={state}
-        status={state.status}
-      >
-        <div className="rrs-group" data-status={state.status}>
-          <div className="rrs-label">
-            <input className="rrs-switch" {...switchProps} />
-            <label htmlFor={ids.controlId}>{label}</label>
-            <FieldStatusBadge status={state.status} mode={binding.mode} />
-            {state.isDefault && state.supported !== false ? <span className="rrs-tag">Default</span> : null}
+      <FieldRoot ref={ref} field={field} kind="rrs-parallel-tool-calls-toggle" {...rootProps}>
+        <fieldset {...field.getGroupProps()} disabled={field.disabled}>
+          <legend className="rrs-label">
+            <span {...field.getLabelProps()}>{label}</span> <FieldHeaderExtras part={field} />
+          </legend>
+          <div className="rrs-row">
+            <input className="rrs-switch" {...switchProps} aria-labelledby={field.ids.labelId} />
+            <label htmlFor={switchProps.id}>{state.checked ? 'On' : 'Off'}</label>
           </div>
-          <FieldDescription id={ids.descriptionId}>
+          <p className="rrs-description" {...field.getDescriptionProps()}>
             {state.supported === false
               ? `Only reasoning models call tools in parallel; ${state.model} does not reason.`
               : 'Let the model call several tools at once instead of one after another.'}
-          </FieldDescription>
-          <FieldFeedback ids={ids} messages={state.messages} store={binding.store} />
-        </div>
+          </p>
+          <FieldFeedback part={field} />
+        </fieldset>
       </FieldRoot>
     );
-  },
+  }),
 );
+ParallelToolCallsToggle.displayName = 'ParallelToolCallsToggle';

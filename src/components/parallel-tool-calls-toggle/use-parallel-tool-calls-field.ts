@@ -1,22 +1,29 @@
 'use client';
-import type { InputHTMLAttributes } from 'react';
-import { isReasoningModel, REALTIME_SESSION_DEFAULTS, writeSessionField } from '../../model/index.js';
-import { describedBy } from '../field/field-parts.js';
-import type { SessionRequestProps } from '../field/use-request-binding.js';
-import { useFieldBinding, type FieldHookReturn, type FieldStateBase } from '../field/use-field-binding.js';
+import type { ChangeEvent, InputHTMLAttributes } from 'react';
+import { isReasoningModel } from '../../model/index.js';
+import { composeEventHandlers } from '../field/compose.js';
+import { useFieldPart, type FieldPart } from '../field/use-field.js';
+import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
 
-export interface ParallelToolCallsFieldState extends FieldStateBase {
-  /** What the session does: the draft's value, or the API's default. */
+export interface ParallelToolCallsFieldState {
+  /** What the session does: the draft's value, else the live or default one. */
   readonly checked: boolean;
-  /** True when the draft leaves the API's default in place. */
-  readonly isDefault: boolean;
+  /** `false` when the model cannot reason; `undefined` for a model the capability table does not know. */
   readonly supported: boolean | undefined;
   readonly model: string;
+  /** True when the switch cannot be used: the component is disabled, or the model cannot take the setting. */
+  readonly disabled: boolean;
 }
 
-export interface UseParallelToolCallsFieldReturn extends FieldHookReturn<ParallelToolCallsFieldState> {
-  /** For an `input type="checkbox"` shown as a switch. */
-  readonly switchProps: InputHTMLAttributes<HTMLInputElement> & { 'data-state': 'checked' | 'unchecked' };
+export interface UseParallelToolCallsFieldReturn {
+  readonly binding: FieldStore;
+  /** The field contract: value, status, messages and the shared prop getters. */
+  readonly field: FieldPart<'parallel_tool_calls'>;
+  readonly state: ParallelToolCallsFieldState;
+  /** For an `input type="checkbox"` shown as a switch; the user's `onChange` runs first. */
+  getSwitchProps(
+    user?: InputHTMLAttributes<HTMLInputElement>,
+  ): InputHTMLAttributes<HTMLInputElement> & { 'data-state': 'checked' | 'unchecked' };
 }
 
 export type UseParallelToolCallsFieldProps = SessionRequestProps;
@@ -27,41 +34,35 @@ export type UseParallelToolCallsFieldProps = SessionRequestProps;
  *
  * @example
  * ```tsx
- * const { switchProps, ids } = useParallelToolCallsField();
- * return <label htmlFor={ids.controlId}><input {...switchProps} /> Parallel tool calls</label>;
+ * const { field, getSwitchProps } = useParallelToolCallsField();
+ * return <label><input {...getSwitchProps()} /> Parallel tool calls</label>;
  * ```
  */
 export function useParallelToolCallsField(props: UseParallelToolCallsFieldProps = {}): UseParallelToolCallsFieldReturn {
-  const { binding, ids, status, messages } = useFieldBinding(props, 'ParallelToolCallsToggle', 'parallel_tool_calls', [
-    'model',
-  ]);
-  const { request } = binding;
-  const supported = isReasoningModel(request.model);
-  const value = request.parallelToolCalls;
+  const binding = useFieldStore(props, ['parallel_tool_calls', 'model'], 'ParallelToolCallsToggle');
+  const field = useFieldPart(binding, 'parallel_tool_calls');
+  const model = binding.snapshot.draft.model;
+  const supported = isReasoningModel(model);
   // A model that cannot reason never calls tools in parallel, whatever the API's default says.
-  const checked = value ?? (supported === false ? false : REALTIME_SESSION_DEFAULTS.session.parallel_tool_calls);
+  const checked = supported === false && field.value === undefined ? false : field.effective.value === true;
   // A leftover value on a model that cannot take it stays editable, so it can be turned back off.
-  const disabled = binding.disabled || (supported === false && value === undefined);
+  const disabled = field.disabled || (supported === false && field.value === undefined);
+  const onChange = (event: ChangeEvent<HTMLInputElement>) =>
+    // Back on a model that cannot reason, unspecified is the only valid value.
+    binding.setField('parallel_tool_calls', supported === false ? undefined : event.target.checked);
   return {
-    state: { checked, isDefault: value === undefined, supported, model: request.model, status, messages, disabled },
     binding,
-    ids,
-    switchProps: {
-      id: ids.controlId,
+    field,
+    state: { checked, supported, model, disabled },
+    getSwitchProps: (user = {}) => ({
+      ...user,
+      ...field.getControlProps(),
       type: 'checkbox',
       role: 'switch',
       checked,
       disabled,
-      'aria-describedby': describedBy(ids, messages),
-      'aria-invalid': messages.invalid || undefined,
       'data-state': checked ? 'checked' : 'unchecked',
-      onChange: (event) => {
-        const next = event.target.checked;
-        // Back on a model that cannot reason, unspecified is the only valid value.
-        binding.update((draft) =>
-          writeSessionField(draft, 'parallel_tool_calls', supported === false ? undefined : next),
-        );
-      },
-    },
+      onChange: composeEventHandlers(user.onChange, onChange),
+    }),
   };
 }

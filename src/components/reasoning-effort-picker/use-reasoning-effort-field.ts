@@ -1,63 +1,77 @@
 'use client';
 import type { ButtonHTMLAttributes, InputHTMLAttributes } from 'react';
-import {
-  isReasoningModel,
-  RealtimeReasoning,
-  writeSessionField,
-  type RealtimeReasoningEffort,
-} from '../../model/index.js';
-import type { SessionRequestProps } from '../field/use-request-binding.js';
-import { useFieldBinding, type FieldGroupHookReturn, type FieldStateBase } from '../field/use-field-binding.js';
+import { isReasoningModel, RealtimeReasoning, type RealtimeReasoningEffort } from '../../model/index.js';
+import { composeEventHandlers } from '../field/compose.js';
+import { useFieldPart, type FieldPart } from '../field/use-field.js';
+import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
 
-export interface ReasoningEffortFieldState extends FieldStateBase {
-  /** The chosen effort; `undefined` leaves the API's default (`REALTIME_SESSION_DEFAULTS.session.reasoning`). */
+export interface ReasoningEffortFieldState {
+  /** The effort the session uses: the draft's, else the live or default one; none on a model that cannot reason. */
   readonly effort: RealtimeReasoningEffort | undefined;
   /** `false` when the model cannot reason; `undefined` for a model the capability table does not know. */
   readonly supported: boolean | undefined;
   readonly model: string;
+  /** True when the efforts cannot be picked: the component is disabled, or the model cannot reason. */
+  readonly disabled: boolean;
+  /** True when the draft sets `reasoning`, so the clear button has something to remove. */
+  readonly canClear: boolean;
 }
 
-export interface UseReasoningEffortFieldReturn extends FieldGroupHookReturn<ReasoningEffortFieldState> {
-  getOptionProps(effort: RealtimeReasoningEffort): InputHTMLAttributes<HTMLInputElement>;
-  /** For a button that removes `reasoning` (the way out of an unsupported setting). */
-  readonly clearButtonProps: ButtonHTMLAttributes<HTMLButtonElement>;
+export interface UseReasoningEffortFieldReturn {
+  readonly binding: FieldStore;
+  /** The field contract: value, status, messages and the shared prop getters. */
+  readonly field: FieldPart<'reasoning'>;
+  readonly state: ReasoningEffortFieldState;
+  /** For the radio of one effort; the user's `onChange` runs first. */
+  getOptionProps(
+    effort: RealtimeReasoningEffort,
+    user?: InputHTMLAttributes<HTMLInputElement>,
+  ): InputHTMLAttributes<HTMLInputElement>;
+  /** For a button that removes `reasoning` (the way out of a setting the model cannot take); the user's `onClick` runs first. */
+  getClearButtonProps(user?: ButtonHTMLAttributes<HTMLButtonElement>): ButtonHTMLAttributes<HTMLButtonElement>;
 }
 
 export type UseReasoningEffortFieldProps = SessionRequestProps;
 
 /**
- * The reasoning effort field without markup: the chosen effort, whether the
- * model supports reasoning, status and messages, and prop objects for radios.
+ * The reasoning effort field without markup: the effort the session uses,
+ * whether the model can reason, status and messages, and prop getters for
+ * the radios and the clear button.
  *
  * @example
  * ```tsx
- * const { state, getOptionProps } = useReasoningEffortField();
- * return REALTIME_REASONING_EFFORTS.map((effort) => <input key={effort} {...getOptionProps(effort)} aria-label={effort} />);
+ * const { getOptionProps } = useReasoningEffortField();
+ * return REALTIME_REASONING_EFFORTS.map((effort) => (
+ *   <label key={effort}>
+ *     <input {...getOptionProps(effort)} /> {effort}
+ *   </label>
+ * ));
  * ```
  */
 export function useReasoningEffortField(props: UseReasoningEffortFieldProps = {}): UseReasoningEffortFieldReturn {
-  const { binding, status, messages, withGroup, radioProps } = useFieldBinding(
-    props,
-    'ReasoningEffortPicker',
-    'reasoning',
-    ['model'],
-  );
-  const { request } = binding;
-  const supported = isReasoningModel(request.model);
-  const effort = request.reasoning?.effort;
-  const disabled = binding.disabled || supported === false;
+  const binding = useFieldStore(props, ['reasoning', 'model'], 'ReasoningEffortPicker');
+  const field = useFieldPart(binding, 'reasoning');
+  const model = binding.snapshot.draft.model;
+  const supported = isReasoningModel(model);
+  // A model that cannot reason has no effort, whatever the API's default says.
+  const effort = supported === false && field.value === undefined ? undefined : field.effective.value?.effort;
+  const disabled = field.disabled || supported === false;
   const setEffort = (next: RealtimeReasoningEffort | undefined) =>
-    binding.update((draft) =>
-      writeSessionField(draft, 'reasoning', next === undefined ? undefined : new RealtimeReasoning({ effort: next })),
-    );
+    binding.setField('reasoning', next === undefined ? undefined : new RealtimeReasoning({ effort: next }));
   return {
-    ...withGroup({ effort, supported, model: request.model, status, messages, disabled }),
-    getOptionProps: (option) =>
-      radioProps(option, { checked: effort === option, disabled, onSelect: () => setEffort(option) }),
-    clearButtonProps: {
+    binding,
+    field,
+    state: { effort, supported, model, disabled, canClear: field.value !== undefined },
+    getOptionProps: (option, user = {}) => ({
+      ...user,
+      ...field.getOptionProps(option, { checked: effort === option, disabled, onSelect: () => setEffort(option) }),
+      onChange: composeEventHandlers(user.onChange, () => setEffort(option)),
+    }),
+    getClearButtonProps: (user = {}) => ({
       type: 'button',
-      disabled: binding.disabled || request.reasoning === undefined,
-      onClick: () => setEffort(undefined),
-    },
+      ...user,
+      disabled: field.disabled || field.value === undefined,
+      onClick: composeEventHandlers(user.onClick, () => setEffort(undefined)),
+    }),
   };
 }

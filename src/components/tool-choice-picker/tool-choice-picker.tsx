@@ -1,11 +1,11 @@
 'use client';
-import { forwardRef } from 'react';
+import { forwardRef, memo } from 'react';
 import { REALTIME_SESSION_DEFAULTS } from '../../model/index.js';
-import { FieldGroup, FieldOption, FieldRoot } from '../field/field-layout.js';
+import { FieldGroup, FieldOption, FieldRoot, type FieldRootAttributes } from '../field/field-layout.js';
+import { splitFieldProps } from '../field/use-field-store.js';
 import { useToolChoiceField, type ToolChoiceKind, type UseToolChoiceFieldProps } from './use-tool-choice-field.js';
 
-export interface ToolChoicePickerProps extends UseToolChoiceFieldProps {
-  readonly className?: string;
+export interface ToolChoicePickerProps extends UseToolChoiceFieldProps, FieldRootAttributes {
   /** @default 'Tool choice' */
   readonly label?: string;
 }
@@ -23,61 +23,73 @@ const hintOf = (option: (typeof KINDS)[number]) =>
 /**
  * Decides whether and which tools the model calls: `auto`, `none`,
  * `required`, or one function or MCP server from the session's current tools.
- * A choice naming a tool that is gone is shown as invalid and never sent.
+ * An unspecified choice shows the one the session uses; a choice naming a
+ * tool that is gone is shown as invalid and never sent. Any other prop goes
+ * on the root element.
  *
- * Styling hooks: `data-status` on the group, `data-state` on each option.
+ * Styling hooks: `data-field`, `data-status`, `data-source` and
+ * `data-disabled` on the root; `data-state` and `data-disabled` on each option.
  *
  * @example
  * ```tsx
  * <ToolChoicePicker />   // in a RealtimeSessionProvider
+ * <ToolChoicePicker defaultValue={request} onValueChange={setRequest} />
  * ```
  */
-export const ToolChoicePicker = forwardRef<HTMLDivElement, ToolChoicePickerProps>(
-  function ToolChoicePicker(props, ref) {
-    const { className, label = 'Tool choice', ...fieldProps } = props;
-    const field = useToolChoiceField(fieldProps);
-    const { state, ids } = field;
+export const ToolChoicePicker = memo(
+  forwardRef<HTMLDivElement, ToolChoicePickerProps>(function ToolChoicePicker(props, ref) {
+    const [bindingProps, { label = 'Tool choice', ...rootProps }] = splitFieldProps(props);
+    const { field, state, getOptionProps, getSelectProps, getMcpToolNameInputProps } = useToolChoiceField(bindingProps);
+    const select = getSelectProps();
+    const mcpName = getMcpToolNameInputProps();
     const description =
       state.targets.length === 0
         ? 'Add a tool to be able to require a specific one.'
         : 'Whether the model calls tools, and which.';
     return (
-      <FieldRoot ref={ref} kind="rrs-tool-choice-picker" className={className} state={state}>
-        <FieldGroup field={field} label={label} description={description}>
+      <FieldRoot ref={ref} field={field} kind="rrs-tool-choice-picker" {...rootProps}>
+        <FieldGroup part={field} label={label} description={description}>
           <div className="rrs-options">
-            {KINDS.map((option) => (
-              <FieldOption
-                key={option.kind}
-                input={field.getKindInputProps(option.kind)}
-                label={option.label}
-                title={hintOf(option)}
-              />
-            ))}
+            {KINDS.map((option) => {
+              const input = getOptionProps(option.kind);
+              return (
+                <FieldOption
+                  key={option.kind}
+                  input={input}
+                  label={option.label}
+                  title={hintOf(option)}
+                  disabled={input.disabled === true}
+                />
+              );
+            })}
           </div>
-          <label className="rrs-sublabel" htmlFor={ids.controlId}>
-            Tool to call
-          </label>
-          <select className="rrs-input" {...field.targetSelectProps}>
-            {state.targetKey !== undefined && !state.targets.some((target) => target.key === state.targetKey) ? (
-              <option value={state.targetKey}>{state.targetKey.replace(':', ': ')} (not in tools)</option>
-            ) : null}
-            {state.kind !== 'tool' ? <option value="">—</option> : null}
-            {state.targets.map((target) => (
-              <option key={target.key} value={target.key}>
-                {target.label}
-              </option>
-            ))}
-          </select>
+          <div className="rrs-subfield">
+            <label className="rrs-sublabel" htmlFor={select.id}>
+              Tool to call
+            </label>
+            <select className="rrs-input" {...select}>
+              {state.targetKey !== undefined && state.targetMissing ? (
+                <option value={state.targetKey}>{state.targetKey.replace(':', ': ')} (not in tools)</option>
+              ) : null}
+              {state.kind !== 'tool' ? <option value="">—</option> : null}
+              {state.targets.map((target) => (
+                <option key={target.key} value={target.key}>
+                  {target.label}
+                </option>
+              ))}
+            </select>
+          </div>
           {state.targetKey?.startsWith('mcp:') === true ? (
-            <>
-              <label className="rrs-sublabel" htmlFor={field.mcpToolNameInputProps.id}>
+            <div className="rrs-subfield">
+              <label className="rrs-sublabel" htmlFor={mcpName.id}>
                 MCP tool name (optional)
               </label>
-              <input className="rrs-input" {...field.mcpToolNameInputProps} />
-            </>
+              <input className="rrs-input" {...mcpName} />
+            </div>
           ) : null}
         </FieldGroup>
       </FieldRoot>
     );
-  },
+  }),
 );
+ToolChoicePicker.displayName = 'ToolChoicePicker';

@@ -5,5 +5,8 @@ export {
   type UseToolsFieldReturn,
   type ToolsFieldState,
   type ToolsImportError,
+  type ToolsImportPreview,
+  type ToolRow,
+  type ToolKind,
 } from './use-tools-field.js';
 export { parseJsonText, type JsonSyntaxError } from '../field/json-syntax.js';

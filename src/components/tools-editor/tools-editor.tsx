@@ -1,14 +1,13 @@
 'use client';
-import { forwardRef, useEffect, useRef, useState } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { RealtimeMcpTool } from '../../model/index.js';
-import { FieldRoot } from '../field/field-layout.js';
-import { describedBy, FieldDescription, FieldFeedback, FieldStatusBadge } from '../field/field-parts.js';
-import { CodeField, QuietButton } from './parts.js';
-import { FunctionToolFields, McpToolFields } from './tool-rows.js';
-import { useToolsField, type UseToolsFieldProps } from './use-tools-field.js';
+import { FieldFeedback, FieldHeaderExtras, FieldRoot, type FieldRootAttributes } from '../field/field-layout.js';
+import { QuietButton, TextInput } from '../field/inputs.js';
+import { splitFieldProps } from '../field/use-field-store.js';
+import { FunctionToolFields, McpToolFields, type ToolRowContext } from './tool-rows.js';
+import { useToolsField, type ToolRow, type UseToolsFieldProps, type UseToolsFieldReturn } from './use-tools-field.js';
 
-export interface ToolsEditorProps extends UseToolsFieldProps {
-  readonly className?: string;
+export interface ToolsEditorProps extends UseToolsFieldProps, FieldRootAttributes {
   /** @default 'Tools' */
   readonly label?: string;
 }
@@ -17,164 +16,226 @@ export interface ToolsEditorProps extends UseToolsFieldProps {
  * Edits the session's function and MCP tools: add, remove, duplicate and
  * reorder (buttons, so the keyboard does it all), a JSON Schema editor with
  * live syntax errors for function parameters, MCP servers by URL or
- * connector with masked authorization and header values, and JSON import
- * and export. Invalid tools show their issues and are never sent.
+ * connector with masked authorization and header values, and JSON export and
+ * an import that shows what it will change before it does. A new tool stays in
+ * the draft, unsent, until it is valid; invalid tools show their issues on
+ * their inputs. Any other prop goes on the root element.
  *
- * Styling hooks: `data-status` on the root, `data-kind="function|mcp"` and
- * `data-invalid` on each tool.
+ * Styling hooks: `data-field`, `data-status`, `data-source` and
+ * `data-disabled` on the root; `data-kind="function|mcp"`, `data-invalid` and
+ * `data-new` on each tool.
  *
  * @example
  * ```tsx
  * <ToolsEditor />   // in a RealtimeSessionProvider
+ * <ToolsEditor defaultValue={request} onValueChange={setRequest} />
  * ```
  */
-export const ToolsEditor = forwardRef<HTMLDivElement, ToolsEditorProps>(function ToolsEditor(props, ref) {
-  const { className, label = 'Tools', ...fieldProps } = props;
-  const field = useToolsField(fieldProps);
-  const { state, ids, binding } = field;
-  const [focusAfterMove, setFocusAfterMove] = useState<string | undefined>(undefined);
-  const [transfer, setTransfer] = useState('');
-  const [importError, setImportError] = useState<string | undefined>(undefined);
-  const rootRef = useRef<HTMLDivElement | null>(null);
-  /** Puts new text in the import/export box, which clears any import error. */
-  const showTransfer = (text: string) => {
-    setTransfer(text);
-    setImportError(undefined);
-  };
+export const ToolsEditor = memo(
+  forwardRef<HTMLDivElement, ToolsEditorProps>(function ToolsEditor(props, ref) {
+    const [bindingProps, { label = 'Tools', ...rootProps }] = splitFieldProps(props);
+    const tools = useToolsField(bindingProps);
+    const { field, state } = tools;
+    const root = useRef<HTMLDivElement | null>(null);
+    useImperativeHandle(ref, () => root.current as HTMLDivElement, []);
+    // Reordering re-renders the rows in place; keep focus on the button of the tool that moved.
+    const focusAfterMove = useRef<string | undefined>(undefined);
+    useEffect(() => {
+      const key = focusAfterMove.current;
+      if (key === undefined) return;
+      focusAfterMove.current = undefined;
+      root.current?.querySelector<HTMLElement>(`[data-focus-key="${key}"]`)?.focus();
+    });
+    // A tool just added is empty: start typing its name.
+    useEffect(() => {
+      if (state.added === undefined) return;
+      root.current?.querySelector<HTMLElement>(`[data-row-key="${state.added}"] input`)?.focus();
+    }, [state.added]);
 
-  // Reordering re-renders the rows in place; keep focus on the button of the tool that moved.
-  useEffect(() => {
-    if (focusAfterMove === undefined) return;
-    rootRef.current?.querySelector<HTMLElement>(`[data-focus-key="${focusAfterMove}"]`)?.focus();
-    setFocusAfterMove(undefined);
-  }, [focusAfterMove]);
-
-  const count = state.tools.length;
-  return (
-    <FieldRoot
-      ref={(node) => {
-        rootRef.current = node;
-        if (typeof ref === 'function') ref(node);
-        else if (ref !== null) ref.current = node;
-      }}
-      kind="rrs-tools-editor"
-      className={className}
-      state={state}
-      status={state.status}
-    >
-      <section className="rrs-group" aria-labelledby={ids.labelId} aria-describedby={describedBy(ids, state.messages)}>
-        <h3 id={ids.labelId} className="rrs-label">
-          {label} <FieldStatusBadge status={state.status} mode={binding.mode} />
-        </h3>
-        <FieldDescription id={ids.descriptionId}>
-          {count === 0
-            ? 'No tools yet.'
-            : `${count} ${count === 1 ? 'tool' : 'tools'}, in the order the model sees them.`}
-        </FieldDescription>
-        <ol className="rrs-tool-list">
-          {state.tools.map((tool, index) => {
-            const mcp = tool instanceof RealtimeMcpTool;
-            const name = mcp ? tool.serverLabel : (tool.name ?? '');
-            const title = `${mcp ? 'MCP server' : 'Function'} ${index + 1}${name === '' ? '' : `: ${name}`}`;
-            const rowId = `${ids.controlId}-tool-${index}`;
-            const context = {
-              id: rowId,
-              disabled: state.disabled,
-              issueAt: (key: string) => field.issueAt(index, key),
-              commit: field.commit,
-            };
-            const onChange = (next: typeof tool, coalesce: boolean) => field.replace(index, next, { coalesce });
-            // Focus follows the moved tool: the button it moved with, or the other one once that is disabled at an end.
-            const move = (delta: -1 | 1) => {
-              const to = index + delta;
-              const [same, other] = delta < 0 ? ['up', 'down'] : ['down', 'up'];
-              field.move(index, delta);
-              setFocusAfterMove(`${to}-${to === (delta < 0 ? 0 : count - 1) ? other : same}`);
-            };
-            return (
-              <li
-                key={index}
-                className="rrs-tool"
-                data-kind={mcp ? 'mcp' : 'function'}
-                data-invalid={field.issuesOf(index).size > 0 || undefined}
-                aria-labelledby={`${rowId}-title`}
-              >
-                <div className="rrs-tool-header">
-                  <h4 id={`${rowId}-title`} className="rrs-tool-title">
-                    {title}
-                  </h4>
-                  <div className="rrs-row" role="group" aria-label={`Actions for ${title}`}>
-                    <QuietButton
-                      data-focus-key={`${index}-up`}
-                      disabled={state.disabled || index === 0}
-                      onClick={() => move(-1)}
-                    >
-                      Move up
-                    </QuietButton>
-                    <QuietButton
-                      data-focus-key={`${index}-down`}
-                      disabled={state.disabled || index === count - 1}
-                      onClick={() => move(1)}
-                    >
-                      Move down
-                    </QuietButton>
-                    <QuietButton disabled={state.disabled} onClick={() => field.duplicate(index)}>
-                      Duplicate
-                    </QuietButton>
-                    <QuietButton disabled={state.disabled} onClick={() => field.remove(index)}>
-                      Remove
-                    </QuietButton>
-                  </div>
-                </div>
-                {mcp ? (
-                  <McpToolFields tool={tool} context={context} onChange={onChange} />
-                ) : (
-                  <FunctionToolFields tool={tool} context={context} onChange={onChange} />
-                )}
-              </li>
-            );
-          })}
-        </ol>
-        <div className="rrs-row">
-          <button type="button" className="rrs-button" disabled={state.disabled} onClick={field.addFunction}>
-            Add function
-          </button>
-          <button type="button" className="rrs-button" disabled={state.disabled} onClick={field.addMcp}>
-            Add MCP server
-          </button>
-        </div>
-        <FieldFeedback ids={ids} messages={state.messages} store={binding.store} />
-        <details className="rrs-transfer">
-          <summary>Import or export JSON</summary>
-          <CodeField
-            bare
-            id={`${ids.controlId}-json`}
-            label="Tools JSON"
-            hint="Exports mask MCP secrets; importing them back keeps the current values."
-            error={importError}
-            rows={8}
-            value={transfer}
-            disabled={state.disabled}
-            onText={showTransfer}
-          />
+    const count = state.rows.length;
+    const where = field.effective.source === 'applied' ? ' on the server' : '';
+    // Row problems show in their rows; the list keeps its own message, the notes and the unknown keys above them.
+    const listPart = { ...field, messages: { ...field.messages, error: state.listError } };
+    return (
+      <FieldRoot ref={root} field={field} kind="rrs-tools-editor" {...rootProps}>
+        <fieldset {...field.getGroupProps()}>
+          <legend className="rrs-label">
+            <span {...field.getLabelProps()}>{label}</span> <FieldHeaderExtras part={field} />
+          </legend>
+          <p className="rrs-description" {...field.getDescriptionProps()}>
+            {count === 0
+              ? 'No tools yet.'
+              : `${count} ${count === 1 ? 'tool' : 'tools'}${where}, in the order the model sees them.`}
+          </p>
+          <FieldFeedback part={listPart} />
+          {count === 0 ? null : (
+            <ol className="rrs-tool-list">
+              {state.rows.map((row) => (
+                <ToolItem
+                  key={row.key}
+                  row={row}
+                  tools={tools}
+                  count={count}
+                  onMoved={(key) => (focusAfterMove.current = key)}
+                />
+              ))}
+            </ol>
+          )}
           <div className="rrs-row">
-            <QuietButton onClick={() => showTransfer(field.exportJson())}>Export current tools</QuietButton>
-            <button
-              type="button"
-              className="rrs-button"
-              disabled={state.disabled || transfer.trim() === ''}
-              onClick={() => {
-                const error = field.importJson(transfer);
-                setImportError(
-                  error === undefined ? undefined : `${error.path ?? ''}${error.path ? ': ' : ''}${error.message}`,
-                );
-              }}
-            >
-              Import
+            <button className="rrs-button" {...tools.getAddButtonProps('function')}>
+              Add function
+            </button>
+            <button className="rrs-button" {...tools.getAddButtonProps('mcp')}>
+              Add MCP server
             </button>
           </div>
-        </details>
-      </section>
-    </FieldRoot>
+          <ImportPanel tools={tools} />
+        </fieldset>
+      </FieldRoot>
+    );
+  }),
+);
+ToolsEditor.displayName = 'ToolsEditor';
+
+function ToolItem(props: {
+  readonly row: ToolRow;
+  readonly tools: UseToolsFieldReturn;
+  readonly count: number;
+  readonly onMoved: (focusKey: string) => void;
+}) {
+  const { row, tools, count } = props;
+  const disabled = tools.state.disabled;
+  const id = tools.rowId(row);
+  const context: ToolRowContext = {
+    row,
+    id,
+    disabled,
+    change: (tool, options) => tools.replace(row.key, tool, options),
+    blur: (control) => tools.blurControl(row.key, control),
+    markNew: (control) => tools.markControlNew(row.key, control),
+    localError: (control, message) => tools.setControlError(row.key, control, message),
+  };
+  // Focus follows the moved tool: the button it moved with, or the other one once that is disabled at an end.
+  const moveProps = (delta: -1 | 1) =>
+    tools.getMoveButtonProps(row, delta, {
+      onClick: () => {
+        const to = row.index + delta;
+        const [same, other] = delta < 0 ? ['up', 'down'] : ['down', 'up'];
+        props.onMoved(`${row.key}-${to === (delta < 0 ? 0 : count - 1) ? other : same}`);
+      },
+    });
+  return (
+    <li className="rrs-tool" data-row-key={row.key} {...tools.getRowProps(row)}>
+      <div className="rrs-tool-header">
+        <h4 className="rrs-tool-title" {...tools.getRowTitleProps(row)}>
+          {row.title}
+        </h4>
+        <div className="rrs-tool-actions" role="group" aria-label={`Actions for ${row.title}`}>
+          <QuietButton {...moveProps(-1)} data-focus-key={`${row.key}-up`}>
+            Move up
+          </QuietButton>
+          <QuietButton {...moveProps(1)} data-focus-key={`${row.key}-down`}>
+            Move down
+          </QuietButton>
+          <QuietButton {...tools.getDuplicateButtonProps(row)}>Duplicate</QuietButton>
+          <QuietButton {...tools.getRemoveButtonProps(row)}>Remove</QuietButton>
+        </div>
+      </div>
+      {row.rejection === undefined ? null : (
+        <p className="rrs-error" data-kind="rejection">
+          {row.rejection}
+        </p>
+      )}
+      {row.tool instanceof RealtimeMcpTool ? (
+        <McpToolFields tool={row.tool} context={context} />
+      ) : (
+        <FunctionToolFields tool={row.tool} context={context} />
+      )}
+    </li>
   );
-});
+}
+
+/** Export, and an import that says what it will change and waits for Confirm; Undo puts the old tools back. */
+function ImportPanel(props: { readonly tools: UseToolsFieldReturn }) {
+  const { tools } = props;
+  const { state, field } = tools;
+  const id = `${field.ids.controlId}-json`;
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  const confirm = useRef<HTMLButtonElement | null>(null);
+  const preview = state.importPreview;
+  useEffect(() => {
+    if (preview !== undefined) confirm.current?.focus();
+  }, [preview]);
+  const show = (next: string) => {
+    setText(next);
+    setError(undefined);
+    tools.cancelImport();
+  };
+  return (
+    <details className="rrs-transfer">
+      <summary>Import or export JSON</summary>
+      <div className="rrs-transfer-body">
+        <TextInput
+          id={id}
+          label="Tools JSON"
+          multiline
+          code
+          rows={8}
+          hint="Exports mask MCP secrets; importing them back keeps the current values."
+          error={error}
+          value={text}
+          disabled={state.disabled}
+          onValueChange={show}
+        />
+        <div className="rrs-row">
+          <QuietButton disabled={state.disabled} onClick={() => show(tools.exportJson())}>
+            Export current tools
+          </QuietButton>
+          <button
+            type="button"
+            className="rrs-button"
+            disabled={state.disabled || text.trim() === ''}
+            onClick={() => {
+              const refused = tools.previewImport(text);
+              setError(
+                refused === undefined
+                  ? undefined
+                  : `${refused.path ?? ''}${refused.path ? ': ' : ''}${refused.message}`,
+              );
+            }}
+          >
+            Import
+          </button>
+        </div>
+        {preview === undefined ? null : (
+          <div className="rrs-import-confirm" role="group" aria-labelledby={`${id}-preview`}>
+            <p id={`${id}-preview`}>{preview.summary}</p>
+            <div className="rrs-row">
+              <button
+                ref={confirm}
+                type="button"
+                className="rrs-button"
+                disabled={state.disabled}
+                onClick={tools.confirmImport}
+              >
+                Confirm
+              </button>
+              <QuietButton disabled={state.disabled} onClick={tools.cancelImport}>
+                Cancel
+              </QuietButton>
+            </div>
+          </div>
+        )}
+        {preview !== undefined || !state.canUndoImport ? null : (
+          <p className="rrs-import-done">
+            Imported.{' '}
+            <QuietButton disabled={state.disabled} onClick={tools.undoImport}>
+              Undo import
+            </QuietButton>
+          </p>
+        )}
+      </div>
+    </details>
+  );
+}

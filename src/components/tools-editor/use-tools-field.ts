@@ -1,207 +1,430 @@
 'use client';
+import { useRef, useState, type ButtonHTMLAttributes, type FocusEvent, type HTMLAttributes } from 'react';
 import {
-  isOff,
-  redactSecrets,
-  RealtimeConfigError,
+  jsonEqual,
   RealtimeFunctionTool,
   RealtimeMcpTool,
-  RealtimeSessionCreateRequest,
-  REDACTED,
-  writeSessionField,
   type ConfigIssue,
   type RealtimeTool,
 } from '../../model/index.js';
-import { fieldMessages, type FieldMessages } from '../field/field-parts.js';
-import { useFieldBinding, type FieldHookReturn, type FieldStateBase } from '../field/use-field-binding.js';
-import type { SessionRequestProps } from '../field/use-request-binding.js';
-import { parseJsonText } from '../field/json-syntax.js';
+import type { SessionUpdateOptions } from '../../session/index.js';
+import { composeEventHandlers } from '../field/compose.js';
+import { useFieldPart, type FieldPart } from '../field/use-field.js';
+import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
+import { initialRowKeys, nextRowKeys } from './row-keys.js';
+import { describeToolsImport, exportTools, parseToolsImport, toolName, type ToolsImportError } from './tools-import.js';
 
-export interface ToolsFieldState extends FieldStateBase {
+export type { ToolsImportError } from './tools-import.js';
+
+/** The two kinds of tool the editor adds. */
+export type ToolKind = 'function' | 'mcp';
+
+/** One tool of the list, as a row shows it. */
+export interface ToolRow {
+  /** Stable across edits, reordering and removals around it: key the row's element with it. */
+  readonly key: string;
+  readonly index: number;
+  readonly tool: RealtimeTool;
+  readonly kind: ToolKind;
+  /** The function's name or the MCP server's label; empty while unnamed. */
+  readonly name: string;
+  /** "Function 1: lookup_order", "MCP server 2". */
+  readonly title: string;
+  /** Added by the user and not left yet: its errors wait until each control is blurred. */
+  readonly isNew: boolean;
+  /** The row has a problem to show: an issue, the JSON text of one of its inputs, or the server's refusal. */
+  readonly invalid: boolean;
+  /** The server's refusal, when the error's `param` names this tool (`session.tools[1].strict_beta`). */
+  readonly rejection: string | undefined;
+  /**
+   * The issue to show on the control for `key` (`name`, `parameters`,
+   * `require_approval.always`…): the first at that path or below it, or
+   * `undefined` while the control is new and not blurred yet.
+   */
+  errorAt(key: string): ConfigIssue | undefined;
+}
+
+/** An import waiting for the user's confirmation. */
+export interface ToolsImportPreview {
   readonly tools: readonly RealtimeTool[];
-  /** The list-level messages: the first issue and any server rejection. */
-  readonly messages: FieldMessages;
+  /** What it will change: "Replaces 3 tools with 2: adds x, removes y, changes z." */
+  readonly summary: string;
 }
 
-/** Why an import was refused; the tools stay as they were. */
-export interface ToolsImportError {
-  readonly message: string;
-  /** The offending path inside the imported list, such as `[1].server_label`. */
-  readonly path?: string;
+export interface ToolsFieldState {
+  /** The tools the editor shows: the draft's, else the live session's, else none. */
+  readonly tools: readonly RealtimeTool[];
+  readonly rows: readonly ToolRow[];
+  readonly model: string;
+  readonly disabled: boolean;
+  /**
+   * The list's own message, shown above the rows: a problem of the list as a
+   * whole or a refusal naming no tool, else how many tools have problems
+   * (each row shows its own). `undefined` while a new tool is untouched.
+   */
+  readonly listError: string | undefined;
+  /** The key of the row the user added last, to move focus into it. */
+  readonly added: string | undefined;
+  /** Set between Import and Confirm or Cancel. */
+  readonly importPreview: ToolsImportPreview | undefined;
+  /** True after a confirmed import while the tools are still the imported ones, so Undo can restore the earlier list. */
+  readonly canUndoImport: boolean;
 }
 
-export interface UseToolsFieldReturn extends FieldHookReturn<ToolsFieldState> {
-  /** The validation issues of tool `index`, keyed by what follows `tools[index].` (`name`, `parameters.type`…). */
-  issuesOf(index: number): ReadonlyMap<string, ConfigIssue>;
-  /** The first issue of tool `index` at `key` or below it. */
-  issueAt(index: number, key: string): ConfigIssue | undefined;
-  addFunction(): void;
-  addMcp(): void;
-  remove(index: number): void;
-  duplicate(index: number): void;
-  /** Moves tool `index` up (`-1`) or down (`+1`). */
-  move(index: number, delta: -1 | 1): void;
-  /** Replaces tool `index`; text edits pass `{ coalesce: true }`. */
-  replace(index: number, tool: RealtimeTool, options?: { coalesce?: boolean }): void;
-  /** Sends coalesced edits now (on blur). */
-  commit(): void;
+export interface UseToolsFieldReturn {
+  readonly binding: FieldStore;
+  /** The field contract for `tools`: value, status, messages and the shared prop getters. */
+  readonly field: FieldPart<'tools'>;
+  readonly state: ToolsFieldState;
+  /** Appends an empty function or MCP server (kept in the draft, not sent until valid); returns its row key. */
+  add(kind: ToolKind): string;
+  remove(key: string): void;
+  duplicate(key: string): void;
+  /** Moves a tool up (`-1`) or down (`+1`). */
+  move(key: string, delta: -1 | 1): void;
+  /** Replaces a row's tool; text edits pass `{ coalesce: 'text' }`. */
+  replace(key: string, tool: RealtimeTool, options?: SessionUpdateOptions): void;
+  /** A control of a row lost focus: send coalesced text, and let that control's errors show. */
+  blurControl(key: string, control: string): void;
+  /** Hides a control's errors again until it is blurred, as when a row switches to an empty server URL. */
+  markControlNew(key: string, control: string): void;
+  /** The JSON text of a row's control does not parse (or parses again: `undefined`). */
+  setControlError(key: string, control: string, message: string | undefined): void;
   /** The tools as JSON, with MCP `authorization` and header values masked. */
   exportJson(): string;
-  /** Replaces the tools with a JSON list; masked secrets keep the current server's values. */
-  importJson(text: string): ToolsImportError | undefined;
+  /** Reads a JSON list and, when it is valid, asks for confirmation (`state.importPreview`). */
+  previewImport(text: string): ToolsImportError | undefined;
+  confirmImport(): void;
+  cancelImport(): void;
+  /** Puts back the tools as they were before the last confirmed import. */
+  undoImport(): void;
+  /** For a row's element (an `li`): its name, styling hooks, and leaving it lets all its errors show. */
+  getRowProps(
+    row: ToolRow,
+    user?: HTMLAttributes<HTMLElement>,
+  ): HTMLAttributes<HTMLElement> & {
+    readonly 'data-kind': ToolKind;
+    readonly 'data-invalid': true | undefined;
+    readonly 'data-new': true | undefined;
+  };
+  /** For the `h4` (or any element) that titles a row; `getRowProps` points `aria-labelledby` at it. */
+  getRowTitleProps(row: ToolRow): HTMLAttributes<HTMLElement> & { readonly id: string };
+  /** The id prefix of a row's controls: `${rowId}-name`, `${rowId}-parameters`… */
+  rowId(row: ToolRow): string;
+  getAddButtonProps(
+    kind: ToolKind,
+    user?: ButtonHTMLAttributes<HTMLButtonElement>,
+  ): ButtonHTMLAttributes<HTMLButtonElement>;
+  getMoveButtonProps(
+    row: ToolRow,
+    delta: -1 | 1,
+    user?: ButtonHTMLAttributes<HTMLButtonElement>,
+  ): ButtonHTMLAttributes<HTMLButtonElement>;
+  getDuplicateButtonProps(
+    row: ToolRow,
+    user?: ButtonHTMLAttributes<HTMLButtonElement>,
+  ): ButtonHTMLAttributes<HTMLButtonElement>;
+  getRemoveButtonProps(
+    row: ToolRow,
+    user?: ButtonHTMLAttributes<HTMLButtonElement>,
+  ): ButtonHTMLAttributes<HTMLButtonElement>;
 }
 
 export type UseToolsFieldProps = SessionRequestProps;
+
+const NO_TOOLS: readonly RealtimeTool[] = Object.freeze([]);
+const NO_KEYS: ReadonlySet<string> = new Set();
+const ROW_PATH = /^tools\[(\d+)\](?:\.|\[|$)/;
 
 function uniqueName(taken: ReadonlySet<string>, base: string): string {
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}_${i}`)) return `${base}_${i}`;
 }
 
-function namesOf(tools: readonly RealtimeTool[]): Set<string> {
-  return new Set(tools.map((tool) => (tool instanceof RealtimeMcpTool ? tool.serverLabel : (tool.name ?? ''))));
+/** The index of the tool a path or server `param` names: `session.tools[2].name` → 2. */
+function rowIndexOf(path: string | undefined): number | undefined {
+  const match = path === undefined ? null : ROW_PATH.exec(path.replace(/^session\./, ''));
+  return match === null ? undefined : Number(match[1]);
+}
+
+const controlKey = (key: string, control: string) => `${key}.${control}`;
+
+/** Lets every error of a row show: the row's own mark, and a control's that was emptied on purpose. */
+function leaveRowNow(field: FieldPart<'tools'>, key: string): void {
+  field.touch(key);
+  field.touch(controlKey(key, 'server_url'));
+}
+
+function withToggled(set: ReadonlySet<string>, key: string, on: boolean): ReadonlySet<string> {
+  if (set.has(key) === on) return set;
+  const next = new Set(set);
+  if (on) next.add(key);
+  else next.delete(key);
+  return next;
 }
 
 /**
- * The tools list without markup: the tools, their issues by path, and the
- * list operations (add, remove, duplicate, reorder, import, export).
+ * The tools list without markup: rows with stable keys and their issues, the
+ * list operations (add, remove, duplicate, reorder), JSON export, and an
+ * import that asks for confirmation and can be undone. A tool the user adds
+ * starts empty and stays in the draft, unsent, until it is valid; its errors
+ * show once its controls are blurred.
  *
  * @example
  * ```tsx
- * const { state, addFunction, issueAt } = useToolsField();
+ * const { field, state, getRowProps, getAddButtonProps } = useToolsField();
+ * return (
+ *   <fieldset {...field.getGroupProps()}>
+ *     <legend {...field.getLabelProps()}>Tools</legend>
+ *     <ol>{state.rows.map((row) => <li key={row.key} {...getRowProps(row)}>{row.title}</li>)}</ol>
+ *     <button {...getAddButtonProps('function')}>Add function</button>
+ *   </fieldset>
+ * );
  * ```
  */
 export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldReturn {
-  const { binding, ids, field } = useFieldBinding(props, 'ToolsEditor', 'tools');
-  const tools = binding.request.tools ?? [];
-  // Issues of one tool are shown in its row; the list shows the rest, and a count of tools with problems.
-  const rowIssue = /^tools\[\d+\]\./;
-  const listIssues = field.issues.filter((issue) => !rowIssue.test(issue.path));
-  const faulty = new Set(
-    field.issues.filter((issue) => rowIssue.test(issue.path)).map((issue) => issue.path.split(']')[0]),
-  );
-  const base = fieldMessages({ ...field, issues: listIssues });
+  const binding = useFieldStore(props, ['tools', 'model'], 'ToolsEditor');
+  const field = useFieldPart(binding, 'tools');
+  const connected = binding.mode === 'connected';
+  const effective = field.effective.value;
+  const tools = effective === undefined || effective.length === 0 ? NO_TOOLS : effective;
+  const disabled = field.disabled;
+
+  const [keying, setKeying] = useState(() => initialRowKeys(tools));
+  const keys = nextRowKeys(keying, tools);
+  if (keys !== keying) setKeying(keys);
+  const serial = useRef(0);
+  const newKey = () => `n${serial.current++}`;
+  const plan = (tool: RealtimeTool, key: string) =>
+    setKeying((current) => ({ ...current, planned: new Map(current.planned).set(tool, key) }));
+
+  const [visited, setVisited] = useState<ReadonlySet<string>>(NO_KEYS);
+  // Rows the user added and has not left. One that disappears without being left (a parent that refused the
+  // edit, a revert, an import) is let go of here, or its hidden errors would keep the whole field "Incomplete".
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(NO_KEYS);
+  const gone = [...fresh].filter((key) => !keys.keys.includes(key) && ![...keys.planned.values()].includes(key));
+  if (gone.length > 0) {
+    setFresh((set) => new Set([...set].filter((key) => !gone.includes(key))));
+    for (const key of gone) leaveRowNow(field, key);
+  }
+  const [textErrors, setTextErrors] = useState<ReadonlySet<string>>(NO_KEYS);
+  const [added, setAdded] = useState<string | undefined>(undefined);
+  const [importPreview, setImportPreview] = useState<ToolsImportPreview | undefined>(undefined);
+  const [undo, setUndo] = useState<
+    { readonly before: readonly RealtimeTool[] | undefined; readonly imported: readonly RealtimeTool[] } | undefined
+  >(undefined);
+
+  /** The list an operation starts from: what the editor shows, read at the moment the edit applies. */
+  const baseOf = (draftTools: readonly RealtimeTool[] | undefined) =>
+    draftTools ?? (connected ? binding.store.getSnapshot().applied?.tools : undefined) ?? NO_TOOLS;
+  const setTools = (
+    next: (current: readonly RealtimeTool[]) => readonly RealtimeTool[],
+    options?: SessionUpdateOptions,
+  ) => binding.update((draft) => draft.copyWith({ tools: next(baseOf(draft.tools)) }), options);
+  const indexOf = (key: string) => keys.keys.indexOf(key);
+
+  const { state: fieldState } = field;
+  const rejection = fieldState.status === 'rejected' ? fieldState.error : undefined;
+  const rejectedRow = rowIndexOf(rejection?.param);
+  const hidden = (key: string, control: string) =>
+    (field.isNew(key) || field.isNew(controlKey(key, control))) && !visited.has(controlKey(key, control));
+
+  const rows: ToolRow[] = tools.map((tool, index) => {
+    const key = keys.keys[index] ?? `k${index}`;
+    const mcp = tool instanceof RealtimeMcpTool;
+    const name = toolName(tool);
+    const prefix = `tools[${index}]`;
+    const own = fieldState.issues
+      .filter((issue) => rowIndexOf(issue.path) === index)
+      .map((issue) => ({ key: issue.path.slice(prefix.length).replace(/^\./, ''), issue }));
+    const errorAt = (control: string) => {
+      if (hidden(key, control)) return undefined;
+      return own.find(
+        (item) => item.key === control || item.key.startsWith(`${control}.`) || item.key.startsWith(`${control}[`),
+      )?.issue;
+    };
+    const refusal = rejectedRow === index ? rejection?.message : undefined;
+    const visibleIssue = own.some((item) => !hidden(key, item.key.split(/[.[]/)[0] ?? item.key));
+    const textError = [...textErrors].some((item) => item.startsWith(`${key}.`));
+    return {
+      key,
+      index,
+      tool,
+      kind: mcp ? 'mcp' : 'function',
+      name,
+      title: `${mcp ? 'MCP server' : 'Function'} ${index + 1}${name === '' ? '' : `: ${name}`}`,
+      isNew: field.isNew(key),
+      invalid: visibleIssue || textError || refusal !== undefined,
+      rejection: refusal,
+      errorAt,
+    };
+  });
+
+  // Each row shows its own problems; the list says what is left: its own issue, a refusal naming no tool, or a count.
+  const listIssue = fieldState.issues.find((issue) => rowIndexOf(issue.path) === undefined);
+  const faulty = rows.filter((row) => row.invalid);
+  const refused = rejectedRow === undefined ? undefined : rows[rejectedRow];
   const summary =
-    faulty.size === 0
+    refused !== undefined
+      ? `The server refused ${refused.title}: edit or remove it, or Revert.`
+      : faulty.length === 0
+        ? undefined
+        : faulty.length === 1
+          ? '1 tool has problems; the tools are not sent until they are fixed.'
+          : `${faulty.length} tools have problems; the tools are not sent until they are fixed.`;
+  const listError =
+    field.messages.error === undefined
       ? undefined
-      : faulty.size === 1
-        ? '1 tool has problems; it is not sent until they are fixed.'
-        : `${faulty.size} tools have problems; they are not sent until they are fixed.`;
-  const messages: FieldMessages = {
-    ...base,
-    error: base.error ?? summary,
-    invalid: base.invalid || faulty.size > 0,
-  };
+      : (listIssue?.message ??
+        (rejection !== undefined && rejectedRow === undefined ? rejection.message : summary) ??
+        field.messages.error);
 
-  const setTools = (next: (current: readonly RealtimeTool[]) => readonly RealtimeTool[], coalesce = false) =>
-    binding.update((draft) => writeSessionField(draft, 'tools', next(draft.tools ?? [])), { coalesce });
-
-  const issuesOf = (index: number): ReadonlyMap<string, ConfigIssue> => {
-    const prefix = `tools[${index}].`;
-    const map = new Map<string, ConfigIssue>();
-    for (const issue of field.issues) {
-      if (issue.path.startsWith(prefix) && !map.has(issue.path.slice(prefix.length))) {
-        map.set(issue.path.slice(prefix.length), issue);
-      }
-    }
-    return map;
+  const add = (kind: ToolKind) => {
+    const key = newKey();
+    const tool =
+      kind === 'function'
+        ? new RealtimeFunctionTool({ name: '', description: '', parameters: { type: 'object', properties: {} } })
+        : new RealtimeMcpTool({ serverLabel: '' });
+    plan(tool, key);
+    field.markNew(key);
+    setFresh((set) => withToggled(set, key, true));
+    setAdded(key);
+    setTools((current) => [...current, tool]);
+    return key;
   };
+  const remove = (key: string) => {
+    const index = indexOf(key);
+    if (index === -1) return;
+    leaveRow(key);
+    setTools((current) => current.filter((_, i) => i !== index));
+  };
+  const duplicate = (key: string) => {
+    const index = indexOf(key);
+    const tool = tools[index];
+    if (tool === undefined) return;
+    const taken = new Set(tools.map(toolName));
+    const copy =
+      tool instanceof RealtimeMcpTool
+        ? tool.copyWith({ serverLabel: uniqueName(taken, `${tool.serverLabel || 'mcp_server'}_copy`) })
+        : tool.copyWith({ name: uniqueName(taken, `${tool.name || 'function'}_copy`) });
+    plan(copy, newKey());
+    setTools((current) => [...current.slice(0, index + 1), copy, ...current.slice(index + 1)]);
+  };
+  const move = (key: string, delta: -1 | 1) => {
+    const index = indexOf(key);
+    setTools((current) => {
+      const moving = current[index];
+      const other = current[index + delta];
+      if (moving === undefined || other === undefined) return current;
+      const next = [...current];
+      next[index + delta] = moving;
+      next[index] = other;
+      return next;
+    });
+  };
+  const leaveRow = (key: string) => {
+    setFresh((set) => withToggled(set, key, false));
+    leaveRowNow(field, key);
+  };
+  const importTools = (next: readonly RealtimeTool[] | undefined) =>
+    binding.update((draft) => draft.copyWith({ tools: next ?? null }));
+  const exported = undo === undefined ? undefined : undo.imported.map((tool) => tool.toJson());
+  const canUndoImport =
+    exported !== undefined &&
+    jsonEqual(
+      exported,
+      tools.map((tool) => tool.toJson()),
+    );
+
+  const buttonProps = (
+    user: ButtonHTMLAttributes<HTMLButtonElement>,
+    off: boolean,
+    own: () => void,
+  ): ButtonHTMLAttributes<HTMLButtonElement> => ({
+    ...user,
+    type: 'button',
+    disabled: disabled || off || user.disabled === true,
+    onClick: composeEventHandlers(user.onClick, own),
+  });
+  const rowId = (row: ToolRow) => `${field.ids.controlId}-${row.key}`;
 
   return {
-    state: { tools, status: field.status, messages, disabled: binding.disabled },
     binding,
-    ids,
-    issuesOf,
-    issueAt: (index, key) => {
-      for (const [path, issue] of issuesOf(index)) {
-        if (path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`)) return issue;
-      }
-      return undefined;
+    field,
+    state: {
+      tools,
+      rows,
+      model: binding.snapshot.draft.model,
+      disabled,
+      listError,
+      added,
+      importPreview,
+      canUndoImport,
     },
-    addFunction: () =>
-      setTools((current) => [
-        ...current,
-        new RealtimeFunctionTool({
-          name: uniqueName(namesOf(current), 'new_function'),
-          description: '',
-          parameters: { type: 'object', properties: {} },
-        }),
-      ]),
-    addMcp: () =>
-      setTools((current) => [
-        ...current,
-        new RealtimeMcpTool({ serverLabel: uniqueName(namesOf(current), 'mcp_server'), serverUrl: 'https://' }),
-      ]),
-    remove: (index) => setTools((current) => current.filter((_, i) => i !== index)),
-    duplicate: (index) =>
-      setTools((current) => {
-        const tool = current[index];
-        if (tool === undefined) return current;
-        const taken = namesOf(current);
-        const copy =
-          tool instanceof RealtimeMcpTool
-            ? tool.copyWith({ serverLabel: uniqueName(taken, `${tool.serverLabel}_copy`) })
-            : tool.copyWith({ name: uniqueName(taken, `${tool.name ?? 'function'}_copy`) });
-        return [...current.slice(0, index + 1), copy, ...current.slice(index + 1)];
-      }),
-    move: (index, delta) =>
-      setTools((current) => {
-        const target = index + delta;
-        const moving = current[index];
-        const other = current[target];
-        if (moving === undefined || other === undefined) return current;
-        const next = [...current];
-        next[target] = moving;
-        next[index] = other;
-        return next;
-      }),
-    replace: (index, tool, options) =>
-      setTools((current) => current.map((item, i) => (i === index ? tool : item)), options?.coalesce === true),
-    commit: () => binding.store?.commit(),
-    exportJson: () =>
-      JSON.stringify(
-        tools.map((tool) => redactSecrets(tool.toJson())),
-        null,
-        2,
-      ),
-    importJson: (text) => {
-      const parsed = parseJsonText(text);
+    add,
+    remove,
+    duplicate,
+    move,
+    replace: (key, tool, options) => {
+      const index = indexOf(key);
+      const old = tools[index];
+      if (old === undefined) return;
+      plan(tool, key);
+      setTools((current) => current.map((item, i) => (i === index && item === old ? tool : item)), options);
+    },
+    blurControl: (key, control) => {
+      binding.commit();
+      setVisited((set) => withToggled(set, controlKey(key, control), true));
+      field.touch(controlKey(key, control));
+    },
+    markControlNew: (key, control) => {
+      setVisited((set) => withToggled(set, controlKey(key, control), false));
+      field.markNew(controlKey(key, control));
+    },
+    setControlError: (key, control, message) => {
+      setTextErrors((set) => withToggled(set, controlKey(key, control), message !== undefined));
+      field.setLocalError(controlKey(key, control), message);
+    },
+    exportJson: () => exportTools(tools),
+    previewImport: (text) => {
+      const parsed = parseToolsImport(text, binding.snapshot.draft.model, tools);
       if (!parsed.ok) {
-        const { line, column, message } = parsed.error;
-        return { message: `Line ${line}, column ${column}: ${message}` };
+        setImportPreview(undefined);
+        return parsed.error;
       }
-      if (!Array.isArray(parsed.value)) return { message: 'Expected a JSON list of tools.' };
-      let imported: readonly RealtimeTool[];
-      try {
-        imported =
-          RealtimeSessionCreateRequest.fromJson({ model: binding.request.model, tools: parsed.value }).tools ?? [];
-      } catch (error) {
-        if (!(error instanceof RealtimeConfigError)) throw error;
-        const issue = error.toIssue();
-        return { message: issue.message, path: issue.path.replace(/^tools/, '') };
-      }
-      setTools((current) => imported.map((tool) => withKeptSecrets(tool, current)));
+      setImportPreview({ tools: parsed.tools, summary: describeToolsImport(tools, parsed.tools) });
       return undefined;
     },
+    confirmImport: () => {
+      if (importPreview === undefined) return;
+      setUndo({ before: binding.snapshot.draft.tools, imported: importPreview.tools });
+      setImportPreview(undefined);
+      importTools(importPreview.tools);
+    },
+    cancelImport: () => setImportPreview(undefined),
+    undoImport: () => {
+      if (undo === undefined) return;
+      setUndo(undefined);
+      importTools(undo.before);
+    },
+    getRowProps: (row, user = {}) => ({
+      ...user,
+      'aria-labelledby': `${rowId(row)}-title`,
+      'data-kind': row.kind,
+      'data-invalid': row.invalid || undefined,
+      'data-new': row.isNew || undefined,
+      // Leaving the row, not each input, is when a new tool is done: then all its errors may show.
+      onBlur: composeEventHandlers(user.onBlur, (event: FocusEvent<HTMLElement>) => {
+        const to = event.relatedTarget;
+        if (!(to instanceof Node && event.currentTarget.contains(to))) leaveRow(row.key);
+      }),
+    }),
+    getRowTitleProps: (row) => ({ id: `${rowId(row)}-title` }),
+    rowId,
+    getAddButtonProps: (kind, user = {}) => buttonProps(user, false, () => add(kind)),
+    getMoveButtonProps: (row, delta, user = {}) =>
+      buttonProps(user, row.index + delta < 0 || row.index + delta >= rows.length, () => move(row.key, delta)),
+    getDuplicateButtonProps: (row, user = {}) => buttonProps(user, false, () => duplicate(row.key)),
+    getRemoveButtonProps: (row, user = {}) => buttonProps(user, false, () => remove(row.key)),
   };
-}
-
-/** An exported list has its secrets masked; importing it back keeps the current server's real values. */
-function withKeptSecrets(tool: RealtimeTool, current: readonly RealtimeTool[]): RealtimeTool {
-  if (!(tool instanceof RealtimeMcpTool)) return tool;
-  const same = current.find(
-    (item): item is RealtimeMcpTool => item instanceof RealtimeMcpTool && item.serverLabel === tool.serverLabel,
-  );
-  let next = tool;
-  if (next.authorization === REDACTED) next = next.copyWith({ authorization: same?.authorization ?? null });
-  const headers = next.headers;
-  if (headers !== undefined && !isOff(headers)) {
-    const kept = same?.headers !== undefined && !isOff(same.headers) ? same.headers : {};
-    const restored = Object.fromEntries(
-      Object.entries(headers).flatMap(([name, value]) =>
-        value !== REDACTED ? [[name, value]] : kept[name] === undefined ? [] : [[name, kept[name]]],
-      ),
-    );
-    next = next.copyWith({ headers: restored });
-  }
-  return next;
 }

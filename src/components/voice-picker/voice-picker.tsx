@@ -1,31 +1,36 @@
 'use client';
-import { forwardRef } from 'react';
+import { forwardRef, memo } from 'react';
 import { REALTIME_LIMITS } from '../../model/index.js';
-import { FieldGroup, FieldOption, FieldRoot } from '../field/field-layout.js';
-import { FieldDescription, FieldFeedback, FieldStatusBadge } from '../field/field-parts.js';
-import { useVoiceField, type UseVoiceFieldProps } from './use-voice-field.js';
+import { FieldGroup, FieldOption, FieldRoot, type FieldRootAttributes } from '../field/field-layout.js';
+import { NumberInput } from '../field/inputs.js';
+import { splitFieldProps } from '../field/use-field-store.js';
+import { CUSTOM_VOICE_OPTION, useVoiceField, type UseVoiceFieldProps } from './use-voice-field.js';
 
-export interface VoicePickerProps extends UseVoiceFieldProps {
-  /** Extra class on the root element. */
-  readonly className?: string;
+export interface VoicePickerProps extends UseVoiceFieldProps, FieldRootAttributes {
   /** The heading of the voice group. @default 'Voice' */
   readonly label?: string;
+  /** The heading of the speed group, and the name of its controls. @default 'Speed' */
+  readonly speedLabel?: string;
 }
 
 const title = (voice: string) => voice.charAt(0).toUpperCase() + voice.slice(1);
 
 /**
  * Picks the assistant's voice (built-in or custom) and its speaking speed.
+ * Any other prop goes on the root element.
  *
  * Inside a `RealtimeSessionProvider` it needs no props and edits the live
- * session: each field shows its sync status, out-of-range speeds are shown
- * as invalid and never sent, and after the assistant has spoken a new voice
- * waits, with a "Reconnect to apply" action. Standalone it edits `value` or
- * `defaultValue` and reports through `onValueChange`.
+ * session: each group shows its sync status, an unspecified field shows the
+ * session's value marked "Server value", out-of-range or half-typed speeds
+ * are invalid and never sent, a slider drag sends a few updates rather than
+ * one per step, and after the assistant has spoken a new voice waits, with a
+ * "Reconnect to apply" action. Standalone it edits `value` or `defaultValue`,
+ * shows the API's defaults marked "Default", and reports through `onValueChange`.
  *
- * Styling hooks: `data-status` on each group (`synced`, `dirty`, `pending`,
- * `rejected`, `invalid`, `locked`), `data-state="checked|unchecked"` and
- * `data-recommended` on each voice, `data-disabled` on the root.
+ * Styling hooks: `data-field`, `data-status` (of the voice), `data-source`
+ * and `data-disabled` on the root; `data-status` on each group;
+ * `data-state="checked|unchecked"`, `data-recommended` and `data-disabled` on
+ * each voice.
  *
  * @example
  * ```tsx
@@ -36,58 +41,57 @@ const title = (voice: string) => voice.charAt(0).toUpperCase() + voice.slice(1);
  * <VoicePicker defaultValue={request} onValueChange={setRequest} />
  * ```
  */
-export const VoicePicker = forwardRef<HTMLDivElement, VoicePickerProps>(function VoicePicker(props, ref) {
-  const { className, label = 'Voice', ...fieldProps } = props;
-  const field = useVoiceField(fieldProps);
-  const { state, ids, binding } = field;
-  const voiceGroup = {
-    state: { status: state.voiceStatus, messages: state.voiceMessages, disabled: state.disabled },
-    binding,
-    ids: ids.voice,
-    groupProps: field.voiceGroupProps,
-  };
-  return (
-    <FieldRoot ref={ref} kind="rrs-voice-picker" className={className} state={state}>
-      <FieldGroup
-        field={voiceGroup}
-        label={label}
-        description="The voice the assistant speaks with. Marin and Cedar sound best."
-      >
-        <div className="rrs-options">
-          {state.options.map((option) => (
-            <FieldOption
-              key={option.voice}
-              input={field.getVoiceInputProps(option.voice)}
-              label={title(option.voice)}
-              tags={[option.recommended && 'Recommended', !option.available && `Not on ${binding.request.model}`]}
-              disabled={!option.available}
-              data={{ 'data-recommended': option.recommended || undefined }}
-            />
-          ))}
-          <FieldOption input={field.customVoiceRadioProps} label="Custom voice" />
-        </div>
-        <label className="rrs-sublabel" htmlFor={field.customVoiceInputProps.id}>
-          Custom voice ID
-        </label>
-        <input className="rrs-input" {...field.customVoiceInputProps} />
-      </FieldGroup>
+export const VoicePicker = memo(
+  forwardRef<HTMLDivElement, VoicePickerProps>(function VoicePicker(props, ref) {
+    const [bindingProps, { label = 'Voice', speedLabel = 'Speed', ...rootProps }] = splitFieldProps(props);
+    const { fields, state, getOptionProps, getCustomVoiceInputProps, getSpeedInputProps } = useVoiceField(bindingProps);
+    const customInput = getCustomVoiceInputProps();
+    const customOption = getOptionProps(CUSTOM_VOICE_OPTION);
+    return (
+      <FieldRoot ref={ref} field={fields.voice} kind="rrs-voice-picker" {...rootProps}>
+        <FieldGroup
+          part={fields.voice}
+          label={label}
+          description="The voice the assistant speaks with. Marin and Cedar sound best."
+        >
+          <div className="rrs-options">
+            {state.options.map((option) => {
+              const input = getOptionProps(option.voice);
+              return (
+                <FieldOption
+                  key={option.voice}
+                  input={input}
+                  label={title(option.voice)}
+                  tags={[option.recommended && 'Recommended', !option.available && `Not on ${state.model}`]}
+                  disabled={input.disabled === true}
+                  data={{ 'data-recommended': option.recommended || undefined }}
+                />
+              );
+            })}
+            <FieldOption input={customOption} label="Custom voice" disabled={customOption.disabled === true} />
+          </div>
+          <div className="rrs-subfield">
+            <label className="rrs-sublabel" htmlFor={customInput.id}>
+              Custom voice ID
+            </label>
+            <input className="rrs-input" {...customInput} />
+          </div>
+        </FieldGroup>
 
-      <div className="rrs-group" data-status={state.speedStatus}>
-        <div className="rrs-label">
-          <label id={ids.speed.labelId} htmlFor={ids.speed.controlId}>
-            Speed
-          </label>{' '}
-          <FieldStatusBadge status={state.speedStatus} mode={binding.mode} />
-        </div>
-        <FieldDescription id={ids.speed.descriptionId}>
-          {`From ${REALTIME_LIMITS.speed.min} to ${REALTIME_LIMITS.speed.max} times normal speed.`}
-        </FieldDescription>
-        <div className="rrs-speed">
-          <input className="rrs-slider" {...field.speedSliderProps} />
-          <input className="rrs-input rrs-number" aria-label="Speed value" {...field.speedInputProps} />
-        </div>
-        <FieldFeedback ids={ids.speed} messages={state.speedMessages} store={binding.store} />
-      </div>
-    </FieldRoot>
-  );
-});
+        <FieldGroup
+          part={fields.speed}
+          label={speedLabel}
+          description={`From ${REALTIME_LIMITS.speed.min} to ${REALTIME_LIMITS.speed.max} times normal speed.`}
+        >
+          <NumberInput {...getSpeedInputProps({ 'aria-label': speedLabel })} />
+          {state.speedTextError === undefined ? null : (
+            <p className="rrs-error" id={state.speedTextError.id}>
+              {state.speedTextError.message}
+            </p>
+          )}
+        </FieldGroup>
+      </FieldRoot>
+    );
+  }),
+);
+VoicePicker.displayName = 'VoicePicker';
