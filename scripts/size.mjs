@@ -5,9 +5,12 @@ import { gzipSync } from 'node:zlib';
 
 // Raised by ~2 kB when the store learnt to reconcile acknowledgements by content, time out, back off on rate
 // limits, and the hook learnt to find the dev server's endpoint; the model's slimming is meant to win it back.
+// Raised again (+4 kB all, +3 kB one component) when the components moved onto one field contract: effective
+// values, notes for locks, holds and the connection, Revert, unknown keys, local parse errors, stable tool rows and
+// import with confirmation. The contract is shared, so each further component costs only its own markup.
 const budgets = [
   // Every export as an app bundles it (model, session, hooks and all form components), React left to the app.
-  { name: 'react-realtime-session (all exports)', contents: "export * from './dist/index.js';", limitBytes: 34 * 1024 },
+  { name: 'react-realtime-session (all exports)', contents: "export * from './dist/index.js';", limitBytes: 38 * 1024 },
   // The common case: the hook, the model and the WebSocket transport; the rest must tree-shake away.
   {
     name: 'useRealtimeSession + RealtimeSessionCreateRequest',
@@ -19,7 +22,7 @@ const budgets = [
   {
     name: 'VoicePicker + useRealtimeSession',
     contents: "export { VoicePicker, useRealtimeSession, RealtimeSessionProvider } from './dist/index.js';",
-    limitBytes: 22.5 * 1024,
+    limitBytes: 25.5 * 1024,
   },
 ];
 

@@ -63,8 +63,14 @@ export const Connected: Story = {
     for (const name of SHOP_FUNCTION_TOOL_NAMES) {
       await expect(within(toolChoice).getByRole('option', { name: new RegExp(`\\b${name}\\b`) })).toBeInTheDocument();
     }
+    // A new function joins the choices once it has a name: until then it stays in the draft, unsent.
     const before = within(toolChoice).getAllByRole('option').length;
     await userEvent.click(canvas.getByRole('button', { name: /^Add function/ }));
-    await waitFor(() => expect(within(toolChoice).getAllByRole('option')).toHaveLength(before + 1));
+    await expect(within(toolChoice).getAllByRole('option')).toHaveLength(before);
+    await userEvent.keyboard('check_stock');
+    await userEvent.tab();
+    await waitFor(() =>
+      expect(within(toolChoice).getByRole('option', { name: /\bcheck_stock\b/ })).toBeInTheDocument(),
+    );
   },
 };
