@@ -64,9 +64,13 @@ function root(name: string): HTMLElement {
 }
 
 /** An open session over a scripted transport, with `json` as the server's session config. */
-function openSession(initial: RealtimeSessionCreateRequest, json: JsonObject = {}) {
+export function openSession(
+  initial: RealtimeSessionCreateRequest,
+  json: JsonObject = {},
+  options: { readonly coalesceMs?: number } = {},
+) {
   const transport = createFakeTransport();
-  const store = createSessionStore({ initial, transport, batchNotify: act });
+  const store = createSessionStore({ initial, transport, batchNotify: act, ...options });
   act(() => {
     store.connect();
     transport.open(json);

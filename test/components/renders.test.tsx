@@ -16,9 +16,10 @@ import {
   VoicePicker,
 } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
-import { RealtimeSessionProvider, useRealtimeSession, useSessionField } from '../../src/react/index.js';
+import { RealtimeSessionProvider, useRealtimeSession } from '../../src/react/index.js';
 import type { RealtimeSessionStore } from '../../src/session/index.js';
 import { createFakeTransport, type FakeTransport } from '../session/fake-transport.js';
+import { InstructionsField } from '../support/instructions-field.js';
 
 const initial = new RealtimeSessionCreateRequest({
   model: 'gpt-realtime-2',
@@ -42,16 +43,6 @@ const counted = (id: Counted, children: ReactNode) => (
   </Profiler>
 );
 
-function Instructions() {
-  const instructions = useSessionField('instructions');
-  return (
-    <label>
-      Instructions
-      <textarea value={instructions.value ?? ''} onChange={(event) => void instructions.setValue(event.target.value)} />
-    </label>
-  );
-}
-
 let fake: FakeTransport;
 let liveStore: RealtimeSessionStore | undefined;
 
@@ -68,7 +59,7 @@ function Settings() {
       {counted('ToolChoicePicker', <ToolChoicePicker />)}
       {counted('ToolsEditor', <ToolsEditor />)}
       {counted('ParallelToolCallsToggle', <ParallelToolCallsToggle />)}
-      {counted('Instructions', <Instructions />)}
+      {counted('Instructions', <InstructionsField />)}
     </RealtimeSessionProvider>
   );
 }

@@ -9,8 +9,7 @@ import { startRealtimeEmulator, type RunningRealtimeEmulator } from '../../src/s
 import { createSessionStore, type RealtimeSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
 import { LiveSession } from '../support/live-session.js';
-import { createFakeTransport } from '../session/fake-transport.js';
-import { describeFieldContract } from './field-contract.js';
+import { describeFieldContract, openSession } from './field-contract.js';
 
 const request = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', audio: { output: { voice: 'marin' } } });
 const unspecified = new RealtimeSessionCreateRequest({ model: 'gpt-realtime' });
@@ -270,17 +269,7 @@ describe('VoicePicker', () => {
 
     it('sends a drag of 20 slider steps as a few session.updates, the last value last', () => {
       vi.useFakeTimers();
-      const transport = createFakeTransport();
-      const store = createSessionStore({ initial: request, transport, batchNotify: act });
-      act(() => {
-        store.connect();
-        transport.open({ audio: { output: { voice: 'marin', speed: 1 } } });
-      });
-      render(
-        <RealtimeSessionProvider session={store}>
-          <VoicePicker />
-        </RealtimeSessionProvider>,
-      );
+      const { store, transport } = renderOnOpenSession();
       const before = transport.updates().length;
       const steps = Array.from({ length: 20 }, (_, index) => Math.round((0.5 + index * 0.05) * 100) / 100);
       for (const speed of steps) {
@@ -300,17 +289,7 @@ describe('VoicePicker', () => {
     });
 
     it('sends a typed speed once the box is left', async () => {
-      const transport = createFakeTransport();
-      const store = createSessionStore({ initial: request, transport, batchNotify: act, coalesceMs: 60_000 });
-      act(() => {
-        store.connect();
-        transport.open({ audio: { output: { voice: 'marin', speed: 1 } } });
-      });
-      render(
-        <RealtimeSessionProvider session={store}>
-          <VoicePicker />
-        </RealtimeSessionProvider>,
-      );
+      const { transport } = renderOnOpenSession({ coalesceMs: 60_000 });
       const before = transport.updates().length;
       await userEvent.clear(speedBox());
       await userEvent.type(speedBox(), '1.25');
@@ -411,3 +390,14 @@ describe('VoicePicker in a live session (emulator)', () => {
     expect(sentSpeeds.some((payload) => payload.includes('"speed"'))).toBe(false);
   });
 });
+
+/** A VoicePicker on an open session over the scripted transport, the server at voice marin and speed 1. */
+function renderOnOpenSession(options: { readonly coalesceMs?: number } = {}) {
+  const session = openSession(request, { audio: { output: { voice: 'marin', speed: 1 } } }, options);
+  render(
+    <RealtimeSessionProvider session={session.store}>
+      <VoicePicker />
+    </RealtimeSessionProvider>,
+  );
+  return session;
+}

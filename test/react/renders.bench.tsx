@@ -16,12 +16,7 @@ import {
   VoicePicker,
 } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
-import {
-  RealtimeSessionProvider,
-  useRealtimeSession,
-  useSessionField,
-  useSessionSelector,
-} from '../../src/react/index.js';
+import { RealtimeSessionProvider, useRealtimeSession, useSessionSelector } from '../../src/react/index.js';
 import { EMULATOR_API_KEY, startRealtimeEmulator, type RunningRealtimeEmulator } from '../../src/server/index.js';
 import {
   createSessionStore,
@@ -31,6 +26,7 @@ import {
 import { createWebSocketTransport } from '../../src/transport/index.js';
 import { shopFunctionTools } from '../support/function-tools.js';
 import { appliedMatchesDraft, until } from '../support/session-waits.js';
+import { InstructionsField } from '../support/instructions-field.js';
 
 const KEYSTROKES = 20;
 const TYPED = 'Answer in one line. '.padEnd(KEYSTROKES, '.').slice(0, KEYSTROKES);
@@ -93,20 +89,6 @@ function printTable(title: string, columns: Readonly<Record<string, Figures>>, p
       `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
       ...rows.map(line),
     ].join('\n'),
-  );
-}
-
-/** The instructions textarea of the README's custom-field pattern. */
-function InstructionsField() {
-  const instructions = useSessionField('instructions');
-  return (
-    <label>
-      Instructions
-      <textarea
-        value={instructions.value ?? ''}
-        onChange={(event) => void instructions.setValue(event.target.value).catch(() => undefined)}
-      />
-    </label>
   );
 }
 

@@ -11,6 +11,7 @@ import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 import { RealtimeSessionProvider, useRealtimeSession, useSessionField } from '../../src/react/index.js';
 import type { RealtimeSessionStore } from '../../src/session/index.js';
 import { createFakeTransport, type FakeTransport } from '../session/fake-transport.js';
+import { InstructionsField } from '../support/instructions-field.js';
 
 const KEYSTROKES = 20;
 const TYPED = 'Answer in one line, please.'.slice(0, KEYSTROKES);
@@ -25,19 +26,6 @@ const renders = { Settings: 0, instructions: 0, voice: 0 };
 const count: ProfilerOnRenderCallback = (id) => {
   renders[id as keyof typeof renders] += 1;
 };
-
-function InstructionsField() {
-  const instructions = useSessionField('instructions');
-  return (
-    <label>
-      Instructions
-      <textarea
-        value={instructions.value ?? ''}
-        onChange={(event) => void instructions.setValue(event.target.value).catch(() => undefined)}
-      />
-    </label>
-  );
-}
 
 function VoiceField() {
   const voice = useSessionField('audio.output.voice');
