@@ -17,6 +17,8 @@ const preview: Preview = {
     controls: { matchers: { color: /(background|color)$/i } },
     a11y: { test: 'error' },
     layout: 'fullscreen',
+    // The Studio is what `npm start` opens first: the whole kit on one live session.
+    options: { storySort: { order: ['Session', ['Studio', '*'], 'Components', 'Model'] } },
   },
   globalTypes: {
     theme: {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
 import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
-import { ToolsEditor } from '../../src/components/index.js';
+import { ToolsEditor } from '../../src/components/tools-editor/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 
 const request = new RealtimeSessionCreateRequest({
@@ -54,15 +54,33 @@ export const Controlled: Story = {
   },
 };
 
-/** The editor keeps its own state; reorder from the keyboard. */
+/**
+ * The editor keeps its own state. Each tool is a one-line summary that opens
+ * to its fields; open one and reorder from the keyboard.
+ */
 export const Uncontrolled: Story = {
   args: { defaultValue: request },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const first = canvas.getByRole('listitem', { name: /Function 1: lookup_order/ });
+    const mcp = canvas.getByRole('listitem', { name: /MCP server 2: crm/ });
+    const summary = within(mcp).getByRole('button', { name: /^MCP server 2: crm/ });
+    await expect(summary).toHaveAttribute('aria-expanded', 'false');
+    await expect(within(mcp).queryByRole('textbox', { name: 'Server label' })).toBeNull();
+    summary.focus();
+    await userEvent.keyboard('{Enter}');
+    await expect(summary).toHaveAttribute('aria-expanded', 'true');
+    await expect(within(mcp).getByRole('textbox', { name: 'Server label' })).toBeVisible();
     within(first).getByRole('button', { name: 'Move down' }).focus();
     await userEvent.keyboard('{Enter}');
-    await expect(canvas.getByRole('listitem', { name: /Function 2: lookup_order/ })).toBeVisible();
+    const moved = canvas.getByRole('listitem', { name: /Function 2: lookup_order/ });
+    await expect(moved).toBeVisible();
+    await expect(within(moved).getByRole('button', { name: 'Move up' })).toHaveFocus();
+    // The open row stays open where it moved to.
+    await expect(within(mcp).getByRole('button', { name: /^MCP server 1: crm/ })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
   },
 };
 
@@ -105,6 +123,11 @@ export const Rejected: Story = {
     await waitFor(() => expect(root).toHaveAttribute('data-status', 'rejected'), { timeout: 5000 });
     const row = canvas.getByRole('listitem', { name: /Function 1: beta_tool/ });
     await expect(row).toHaveAttribute('data-invalid', 'true');
+    // A refused tool opens by itself, its summary saying so.
+    await expect(within(row).getByRole('button', { name: /^Function 1: beta_tool Rejected$/ })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
     await expect(within(row).getByText(/Unknown parameter/)).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Remove tools[0].strict_beta' })).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Revert tools' })).toBeEnabled();
@@ -121,6 +144,11 @@ export const Invalid: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
+    // An invalid tool opens by itself.
+    await expect(canvas.getByRole('button', { name: /^Function 1: bad name Invalid 1 problem$/ })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
     await expect(canvas.getByText('must be 1–64 letters, digits, underscores or hyphens')).toBeVisible();
     const editor = canvas.getByRole('textbox', { name: 'Parameters (JSON Schema)' });
     fireEvent.change(editor, { target: { value: '{\n  "type": "object",\n}' } });
@@ -135,6 +163,11 @@ export const NewFunction: Story = {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Add function' }));
     const row = canvas.getByRole('listitem', { name: /^Function 3$/ });
+    // It opens by itself, beside the closed tools above it.
+    await expect(within(row).getByRole('button', { name: /^Function 3: unnamed/ })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
     await expect(within(row).getByRole('textbox', { name: 'Name' })).toHaveFocus();
     await expect(within(row).queryByText('is required')).toBeNull();
     await expect(within(row).getByText('No description: the model sees only the name.')).toBeVisible();

@@ -50,6 +50,11 @@ export interface FieldContract<P extends RealtimeSessionFieldPath> {
   readonly serverValue: { readonly json: JsonObject; readonly value: RealtimeSessionFieldValues[P] };
   /** A request whose `path` is invalid. */
   readonly invalid: RealtimeSessionCreateRequest;
+  /**
+   * A field that is never unspecified and never sent in a live session (the model: every request names
+   * it, and an open session locks it) has no default, server value or server rejection to show.
+   */
+  readonly alwaysSpecified?: boolean;
   /** Locks the field in an open session (after `transport.open()`), for fields that can be locked. */
   readonly lock?: (transport: FakeTransport) => void;
 }
@@ -90,6 +95,7 @@ function renderConnected<P extends RealtimeSessionFieldPath>(contract: FieldCont
 
 export function describeFieldContract<P extends RealtimeSessionFieldPath>(contract: FieldContract<P>): void {
   const { name, Component, path } = contract;
+  const hasDefaults = contract.alwaysSpecified !== true;
 
   describe(`${name} keeps the field contract`, () => {
     afterEach(() => {
@@ -130,13 +136,14 @@ export function describeFieldContract<P extends RealtimeSessionFieldPath>(contra
         expect(wire(readSessionField(store.getSnapshot().draft, path))).toEqual(wire(contract.edited));
       });
 
-      it('shows the server value of a field the draft leaves unspecified, marked as such', () => {
-        const { store } = openSession(contract.request, contract.serverValue.json);
-        renderConnected(contract, store);
-        contract.expectShown(contract.serverValue.value);
-        expect(within(root(name)).getAllByText('Server value').length).toBeGreaterThan(0);
-        expect(root(name)).toHaveAttribute('data-source', 'applied');
-      });
+      if (hasDefaults)
+        it('shows the server value of a field the draft leaves unspecified, marked as such', () => {
+          const { store } = openSession(contract.request, contract.serverValue.json);
+          renderConnected(contract, store);
+          contract.expectShown(contract.serverValue.value);
+          expect(within(root(name)).getAllByText('Server value').length).toBeGreaterThan(0);
+          expect(root(name)).toHaveAttribute('data-source', 'applied');
+        });
 
       it('says once, in its status line, that an edit waits for the session to open', async () => {
         const store = createSessionStore({ initial: contract.request, batchNotify: act });
@@ -146,20 +153,21 @@ export function describeFieldContract<P extends RealtimeSessionFieldPath>(contra
         expect(notes).toHaveLength(1);
       });
 
-      it('shows a server rejection on the field and reverts it', async () => {
-        const { store, transport } = openSession(contract.request);
-        renderConnected(contract, store);
-        await contract.edit(userEvent.setup());
-        act(() =>
-          transport.reject({ code: 'invalid_value', message: 'Not on this server.', param: `session.${path}` }),
-        );
-        expect(store.getSnapshot().fields[path].status).toBe('rejected');
-        expect(root(name)).toHaveAttribute('data-status', 'rejected');
-        expect(within(root(name)).getByText('Not on this server.')).toBeInTheDocument();
-        await userEvent.click(within(root(name)).getAllByRole('button', { name: /^Revert/ })[0] as HTMLElement);
-        expect(store.getSnapshot().fields[path].status).toBe('synced');
-        expect(within(root(name)).queryByText('Not on this server.')).toBeNull();
-      });
+      if (hasDefaults)
+        it('shows a server rejection on the field and reverts it', async () => {
+          const { store, transport } = openSession(contract.request);
+          renderConnected(contract, store);
+          await contract.edit(userEvent.setup());
+          act(() =>
+            transport.reject({ code: 'invalid_value', message: 'Not on this server.', param: `session.${path}` }),
+          );
+          expect(store.getSnapshot().fields[path].status).toBe('rejected');
+          expect(root(name)).toHaveAttribute('data-status', 'rejected');
+          expect(within(root(name)).getByText('Not on this server.')).toBeInTheDocument();
+          await userEvent.click(within(root(name)).getAllByRole('button', { name: /^Revert/ })[0] as HTMLElement);
+          expect(store.getSnapshot().fields[path].status).toBe('synced');
+          expect(within(root(name)).queryByText('Not on this server.')).toBeNull();
+        });
 
       if (contract.lock !== undefined) {
         it('shows a lock with its reason, a warning that reconnecting restarts the conversation, and the way out', async () => {
@@ -177,14 +185,15 @@ export function describeFieldContract<P extends RealtimeSessionFieldPath>(contra
       }
     });
 
-    describe('offline, unspecified', () => {
-      it('shows the API default, marked Default', () => {
-        render(<Component defaultValue={contract.request} />);
-        contract.expectShown(contract.apiDefault);
-        expect(within(root(name)).getAllByText('Default').length).toBeGreaterThan(0);
-        expect(root(name)).toHaveAttribute('data-source', 'default');
+    if (hasDefaults)
+      describe('offline, unspecified', () => {
+        it('shows the API default, marked Default', () => {
+          render(<Component defaultValue={contract.request} />);
+          contract.expectShown(contract.apiDefault);
+          expect(within(root(name)).getAllByText('Default').length).toBeGreaterThan(0);
+          expect(root(name)).toHaveAttribute('data-source', 'default');
+        });
       });
-    });
 
     describe('invalid', () => {
       it('marks the field and a control invalid, with the message wired to it', async () => {

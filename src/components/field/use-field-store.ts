@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import useSyncExternalStoreExports from 'use-sync-external-store/with-selector';
 import {
   readSessionField,
@@ -85,39 +85,102 @@ const sameSlice = (a: Slice, b: Slice) =>
   a.applied.every((value, index) => value === b.applied[index]) &&
   a.states.every((state, index) => state === b.states[index]);
 
+/** What a component edits through: its store, its mode, and how an edit is reported. */
+export interface SessionBinding {
+  readonly mode: SessionBindingMode;
+  readonly store: RealtimeSessionStore;
+  /** Runs `edit` against the store; standalone, reports the new draft through `onValueChange` when it changed. */
+  reported(edit: () => void): void;
+}
+
 /**
- * Binds a form component to its store: the provider's (connected), or an
- * offline one of its own (controlled or uncontrolled). The component
- * re-renders only when one of `paths`, the session status or its errors change.
+ * A standalone form shares its offline store with the fields inside it, so
+ * they edit one request together and report through the form's `onValueChange`.
+ */
+export const FieldBindingContext = createContext<SessionBinding | null>(null);
+FieldBindingContext.displayName = 'FieldBindingContext';
+
+/** True inside a disabled form: every field in it is disabled too. */
+export const FieldDisabledContext = createContext(false);
+FieldDisabledContext.displayName = 'FieldDisabledContext';
+
+/**
+ * The store a component edits, without subscribing to it: its own offline
+ * store when it has a `value` or `defaultValue`; else its `session` prop; else
+ * the standalone form around it; else the nearest `RealtimeSessionProvider`.
+ */
+export function useSessionBinding(props: SessionRequestProps, name: string): SessionBinding {
+  const fromProvider = useContext(RealtimeSessionContext);
+  const fromForm = useContext(FieldBindingContext);
+  const standalone = props.value !== undefined || props.defaultValue !== undefined;
+  const connected = standalone ? undefined : (props.session ?? (fromForm === null ? fromProvider : null) ?? undefined);
+  if (!standalone && connected === undefined && fromForm === null) {
+    throw new Error(`${name} needs a value or defaultValue, or must be used within <RealtimeSessionProvider>.`);
+  }
+  // Built even when not needed, so the hook order never depends on the mode; an idle store with no
+  // transport costs one derivation of the shared placeholder, whose validation is cached.
+  const [offline] = useState(() => createSessionStore({ initial: props.value ?? props.defaultValue ?? PLACEHOLDER }));
+  const inherited = !standalone && connected === undefined ? fromForm : null;
+  const store = connected ?? inherited?.store ?? offline;
+  const mode: SessionBindingMode =
+    inherited?.mode ??
+    (connected !== undefined ? 'connected' : props.value !== undefined ? 'controlled' : 'uncontrolled');
+
+  // A controlled value wins: after every render the offline draft is made to match it, so an
+  // edit the parent does not accept is undone before the browser paints.
+  const controlledValue = standalone && props.value !== undefined ? props.value : undefined;
+  const latestValue = useRef(controlledValue);
+  useIsomorphicLayoutEffect(() => {
+    latestValue.current = controlledValue;
+    if (controlledValue === undefined) return;
+    const draft = offline.getSnapshot().draft;
+    if (draft !== controlledValue && !draft.equals(controlledValue)) void offline.update(controlledValue);
+  });
+  useControlSwitchWarning(standalone && props.value !== undefined, name);
+
+  const onValueChange = useRef(props.onValueChange);
+  useEffect(() => {
+    onValueChange.current = props.onValueChange;
+  });
+  const reported = useCallback(
+    (edit: () => void) => {
+      if (inherited !== null) {
+        inherited.reported(edit);
+        return;
+      }
+      const before = store.getSnapshot().draft;
+      const given = latestValue.current;
+      edit();
+      const after = store.getSnapshot().draft;
+      if (mode === 'connected' || after === before) return;
+      onValueChange.current?.(after);
+      if (given === undefined) return;
+      // A parent that takes the edit re-renders before this microtask (React flushes its sync work
+      // first), and the layout effect above records the new value. One that does not leaves `given`
+      // in place: the store goes back to it, even if nothing else re-renders the component.
+      queueMicrotask(() => {
+        if (latestValue.current !== given) return;
+        const draft = offline.getSnapshot().draft;
+        if (draft !== given && !draft.equals(given)) void offline.update(given);
+      });
+    },
+    [store, mode, inherited, offline],
+  );
+  return useMemo(() => ({ mode, store, reported }), [mode, store, reported]);
+}
+
+/**
+ * Binds a form component to its store (see {@link useSessionBinding}). The
+ * component re-renders only when one of `paths`, the session status or its
+ * newest error change.
  */
 export function useFieldStore(
   props: SessionRequestProps,
   paths: readonly RealtimeSessionFieldPath[],
   name: string,
 ): FieldStore {
-  const fromContext = useContext(RealtimeSessionContext);
-  const standalone = props.value !== undefined || props.defaultValue !== undefined;
-  const connected = standalone ? undefined : (props.session ?? fromContext ?? undefined);
-  if (!standalone && connected === undefined) {
-    throw new Error(`${name} needs a value or defaultValue, or must be used within <RealtimeSessionProvider>.`);
-  }
-  // Built even when connected, so the hook order never depends on the mode; an idle store with no
-  // transport costs one derivation of the shared placeholder, whose validation is cached.
-  const [offline] = useState(() => createSessionStore({ initial: props.value ?? props.defaultValue ?? PLACEHOLDER }));
-  const store = connected ?? offline;
-  const mode: SessionBindingMode =
-    connected !== undefined ? 'connected' : props.value !== undefined ? 'controlled' : 'uncontrolled';
-
-  // A controlled value wins: after every render the offline draft is made to match it, so an
-  // edit the parent does not accept is undone before the browser paints.
-  const controlledValue = mode === 'controlled' ? props.value : undefined;
-  useIsomorphicLayoutEffect(() => {
-    if (controlledValue === undefined) return;
-    const draft = offline.getSnapshot().draft;
-    if (draft !== controlledValue && !draft.equals(controlledValue)) void offline.update(controlledValue);
-  });
-  useControlSwitchWarning(mode === 'controlled', name);
-
+  const { mode, store, reported } = useSessionBinding(props, name);
+  const disabledByForm = useContext(FieldDisabledContext);
   const pathsKey = paths.join('|');
   const selector = useCallback(
     (snapshot: RealtimeSessionSnapshot): Slice => ({
@@ -140,26 +203,10 @@ export function useFieldStore(
     selector,
     sameSlice,
   );
-
-  const onValueChange = useRef(props.onValueChange);
-  useEffect(() => {
-    onValueChange.current = props.onValueChange;
-  });
-  /** Standalone, an edit that changed the draft is reported to the parent. */
-  const reported = useCallback(
-    (edit: () => void) => {
-      const before = store.getSnapshot().draft;
-      edit();
-      const after = store.getSnapshot().draft;
-      if (mode !== 'connected' && after !== before) onValueChange.current?.(after);
-    },
-    [store, mode],
-  );
-
   return {
     mode,
     store,
-    disabled: props.disabled === true,
+    disabled: props.disabled === true || disabledByForm,
     snapshot,
     setField: (path, value, options) => reported(() => void store.setField(path, value, options)),
     update: (change, options) => reported(() => void store.update(change, options)),

@@ -21,9 +21,16 @@ export interface ToolsEditorProps extends UseToolsFieldProps, FieldRootAttribute
  * the draft, unsent, until it is valid; invalid tools show their issues on
  * their inputs. Any other prop goes on the root element.
  *
+ * Each tool is a one-line summary (kind, name, status, how many problems)
+ * whose button opens it to its fields, so a long list stays compact. A tool
+ * opens by itself when it is added or duplicated, and when a problem appears
+ * on it unless the user opened or closed it by hand; either way it stays so
+ * through edits and reordering.
+ *
  * Styling hooks: `data-field`, `data-status`, `data-source` and
- * `data-disabled` on the root; `data-kind="function|mcp"`, `data-invalid` and
- * `data-new` on each tool.
+ * `data-disabled` on the root; `data-kind="function|mcp"`, `data-invalid`,
+ * `data-new` and `data-state="open|closed"` on each tool, and `data-status`
+ * on its summary's status.
  *
  * @example
  * ```tsx
@@ -97,6 +104,12 @@ export const ToolsEditor = memo(
 );
 ToolsEditor.displayName = 'ToolsEditor';
 
+const ROW_STATUS_TEXT: Readonly<Record<NonNullable<ToolRow['status']>, string>> = {
+  rejected: 'Rejected',
+  invalid: 'Invalid',
+  incomplete: 'Incomplete',
+};
+
 function ToolItem(props: {
   readonly row: ToolRow;
   readonly tools: UseToolsFieldReturn;
@@ -127,8 +140,36 @@ function ToolItem(props: {
   return (
     <li className="rrs-tool" data-row-key={row.key} {...tools.getRowProps(row)}>
       <div className="rrs-tool-header">
-        <h4 className="rrs-tool-title" {...tools.getRowTitleProps(row)}>
-          {row.title}
+        <h4 className="rrs-tool-title">
+          {/* The whole summary is the button, so it says all of it with "expanded" or "collapsed". */}
+          <button className="rrs-tool-toggle" {...tools.getToggleButtonProps(row)}>
+            <span className="rrs-tool-chevron" aria-hidden="true">
+              {row.expanded ? '▾' : '▸'}
+            </span>{' '}
+            {/* One text node: the row's name ("Function 1: lookup") reads the same in every renderer. */}
+            <span {...tools.getRowTitleProps(row)}>{row.title}</span>
+            {row.name === '' ? (
+              <>
+                : <span className="rrs-tool-unnamed">unnamed</span>
+              </>
+            ) : null}
+            {row.status === undefined ? null : (
+              <>
+                {' '}
+                <span className="rrs-status" data-status={row.status}>
+                  {ROW_STATUS_TEXT[row.status]}
+                </span>
+              </>
+            )}
+            {row.problems === 0 ? null : (
+              <>
+                {' '}
+                <span className="rrs-tool-problems">
+                  {row.problems} {row.problems === 1 ? 'problem' : 'problems'}
+                </span>
+              </>
+            )}
+          </button>
         </h4>
         <div className="rrs-tool-actions" role="group" aria-label={`Actions for ${row.title}`}>
           <QuietButton {...moveProps(-1)} data-focus-key={`${row.key}-up`}>
@@ -141,16 +182,18 @@ function ToolItem(props: {
           <QuietButton {...tools.getRemoveButtonProps(row)}>Remove</QuietButton>
         </div>
       </div>
-      {row.rejection === undefined ? null : (
-        <p className="rrs-error" data-kind="rejection">
-          {row.rejection}
-        </p>
-      )}
-      {row.tool instanceof RealtimeMcpTool ? (
-        <McpToolFields tool={row.tool} context={context} />
-      ) : (
-        <FunctionToolFields tool={row.tool} context={context} />
-      )}
+      <div className="rrs-tool-body" {...tools.getRowBodyProps(row)}>
+        {row.rejection === undefined ? null : (
+          <p className="rrs-error" data-kind="rejection">
+            {row.rejection}
+          </p>
+        )}
+        {row.tool instanceof RealtimeMcpTool ? (
+          <McpToolFields tool={row.tool} context={context} />
+        ) : (
+          <FunctionToolFields tool={row.tool} context={context} />
+        )}
+      </div>
     </li>
   );
 }

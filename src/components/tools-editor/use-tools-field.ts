@@ -37,6 +37,20 @@ export interface ToolRow {
   /** The server's refusal, when the error's `param` names this tool (`session.tools[1].strict_beta`). */
   readonly rejection: string | undefined;
   /**
+   * What the row's summary says of it: refused by the server, invalid, or
+   * incomplete (new, its errors waiting until it is left); `undefined` when fine.
+   */
+  readonly status: 'rejected' | 'invalid' | 'incomplete' | undefined;
+  /** How many of the row's controls show an error (the server's refusal is its `status`, not counted here). */
+  readonly problems: number;
+  /**
+   * The row shows its fields, not only its summary. A row opens by itself when
+   * the user adds or duplicates it, and when a problem appears on it, unless
+   * the user opened or closed it by hand; a disabled editor shows every row
+   * open, as its toggles are off with the rest.
+   */
+  readonly expanded: boolean;
+  /**
    * The issue to show on the control for `key` (`name`, `parameters`,
    * `require_approval.always`…): the first at that path or below it, or
    * `undefined` while the control is new and not blurred yet.
@@ -82,6 +96,8 @@ export interface UseToolsFieldReturn {
   duplicate(key: string): void;
   /** Moves a tool up (`-1`) or down (`+1`). */
   move(key: string, delta: -1 | 1): void;
+  /** Opens a row to its fields (`true`) or closes it to its summary line; the choice is kept under the row's key. */
+  setExpanded(key: string, expanded: boolean): void;
   /** Replaces a row's tool; text edits pass `{ coalesce: 'text' }`. */
   replace(key: string, tool: RealtimeTool, options?: SessionUpdateOptions): void;
   /** A control of a row lost focus: send coalesced text, and let that control's errors show. */
@@ -106,11 +122,22 @@ export interface UseToolsFieldReturn {
     readonly 'data-kind': ToolKind;
     readonly 'data-invalid': true | undefined;
     readonly 'data-new': true | undefined;
+    readonly 'data-state': 'open' | 'closed';
   };
   /** For the `h4` (or any element) that titles a row; `getRowProps` points `aria-labelledby` at it. */
   getRowTitleProps(row: ToolRow): HTMLAttributes<HTMLElement> & { readonly id: string };
   /** The id prefix of a row's controls: `${rowId}-name`, `${rowId}-parameters`… */
   rowId(row: ToolRow): string;
+  /** For the button that opens and closes a row: `aria-expanded`, and `aria-controls` naming the row's body. */
+  getToggleButtonProps(
+    row: ToolRow,
+    user?: ButtonHTMLAttributes<HTMLButtonElement>,
+  ): ButtonHTMLAttributes<HTMLButtonElement> & { readonly 'aria-expanded': boolean; readonly 'aria-controls': string };
+  /** For the element that holds a row's fields: hidden, not unmounted, while closed, so half-typed text survives. */
+  getRowBodyProps(
+    row: ToolRow,
+    user?: HTMLAttributes<HTMLElement>,
+  ): HTMLAttributes<HTMLElement> & { readonly id: string };
   getAddButtonProps(
     kind: ToolKind,
     user?: ButtonHTMLAttributes<HTMLButtonElement>,
@@ -155,6 +182,34 @@ function leaveRowNow(field: FieldPart<'tools'>, key: string): void {
   field.touch(controlKey(key, 'server_url'));
 }
 
+/**
+ * Which rows are open. `open` holds the rows shown open; `byHand` the rows
+ * the user opened or closed (their choice wins over opening by itself);
+ * `flagged` the rows that had a problem at the last render, so a row opens
+ * when a problem appears, not on every render it has one.
+ */
+interface Disclosure {
+  readonly open: ReadonlySet<string>;
+  readonly byHand: ReadonlySet<string>;
+  readonly flagged: ReadonlySet<string>;
+}
+
+const CLOSED: Disclosure = { open: NO_KEYS, byHand: NO_KEYS, flagged: NO_KEYS };
+
+function sameKeys(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((key) => b.has(key));
+}
+
+/**
+ * The controls of a row that show an error, each counted once: the first part
+ * of an issue's path (`parameters.properties.id` → `parameters`), or the
+ * approval list it names, which has its own input.
+ */
+function controlOfIssue(key: string): string {
+  const approval = /^require_approval\.(always|never)/.exec(key);
+  return approval === null ? (key.split(/[.[]/)[0] ?? key) : `require_approval.${approval[1]}`;
+}
+
 function withToggled(set: ReadonlySet<string>, key: string, on: boolean): ReadonlySet<string> {
   if (set.has(key) === on) return set;
   const next = new Set(set);
@@ -168,16 +223,26 @@ function withToggled(set: ReadonlySet<string>, key: string, on: boolean): Readon
  * list operations (add, remove, duplicate, reorder), JSON export, and an
  * import that asks for confirmation and can be undone. A tool the user adds
  * starts empty and stays in the draft, unsent, until it is valid; its errors
- * show once its controls are blurred.
+ * show once its controls are blurred. Each row opens and closes (`expanded`,
+ * `getToggleButtonProps`, `getRowBodyProps`), keyed by its stable key.
  *
  * @example
  * ```tsx
- * const { field, state, getRowProps, getAddButtonProps } = useToolsField();
+ * const tools = useToolsField();
  * return (
- *   <fieldset {...field.getGroupProps()}>
- *     <legend {...field.getLabelProps()}>Tools</legend>
- *     <ol>{state.rows.map((row) => <li key={row.key} {...getRowProps(row)}>{row.title}</li>)}</ol>
- *     <button {...getAddButtonProps('function')}>Add function</button>
+ *   <fieldset {...tools.field.getGroupProps()}>
+ *     <legend {...tools.field.getLabelProps()}>Tools</legend>
+ *     <ol>
+ *       {tools.state.rows.map((row) => (
+ *         <li key={row.key} {...tools.getRowProps(row)}>
+ *           <button {...tools.getToggleButtonProps(row)}>
+ *             <span {...tools.getRowTitleProps(row)}>{row.title}</span> {row.problems > 0 && `${row.problems} problems`}
+ *           </button>
+ *           <div {...tools.getRowBodyProps(row)}>…the row's fields…</div>
+ *         </li>
+ *       ))}
+ *     </ol>
+ *     <button {...tools.getAddButtonProps('function')}>Add function</button>
  *   </fieldset>
  * );
  * ```
@@ -209,6 +274,7 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
   }
   const [textErrors, setTextErrors] = useState<ReadonlySet<string>>(NO_KEYS);
   const [added, setAdded] = useState<string | undefined>(undefined);
+  const [disclosure, setDisclosure] = useState<Disclosure>(CLOSED);
   const [importPreview, setImportPreview] = useState<ToolsImportPreview | undefined>(undefined);
   const [undo, setUndo] = useState<
     { readonly before: readonly RealtimeTool[] | undefined; readonly imported: readonly RealtimeTool[] } | undefined
@@ -244,8 +310,13 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
       )?.issue;
     };
     const refusal = rejectedRow === index ? rejection?.message : undefined;
-    const visibleIssue = own.some((item) => !hidden(key, item.key.split(/[.[]/)[0] ?? item.key));
-    const textError = [...textErrors].some((item) => item.startsWith(`${key}.`));
+    const visible = own.filter((item) => !hidden(key, item.key.split(/[.[]/)[0] ?? item.key));
+    const unparsed = [...textErrors]
+      .filter((item) => item.startsWith(`${key}.`))
+      .map((item) => item.slice(key.length + 1));
+    // A control shows one message, its text's own or its first issue: count the controls, not the messages.
+    const erring = new Set([...unparsed, ...visible.map((item) => controlOfIssue(item.key))]);
+    const invalid = erring.size > 0 || refusal !== undefined;
     return {
       key,
       index,
@@ -254,11 +325,32 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
       name,
       title: `${mcp ? 'MCP server' : 'Function'} ${index + 1}${name === '' ? '' : `: ${name}`}`,
       isNew: field.isNew(key),
-      invalid: visibleIssue || textError || refusal !== undefined,
+      invalid,
       rejection: refusal,
+      status: refusal !== undefined ? 'rejected' : invalid ? 'invalid' : own.length > 0 ? 'incomplete' : undefined,
+      problems: erring.size,
+      expanded: false,
       errorAt,
     };
   });
+
+  // A row opens when a problem appears on it, unless the user chose its state by hand: one they closed stays
+  // closed (its summary says what is wrong), and a row never jumps open under the pointer as focus leaves it.
+  const flagged = new Set(rows.filter((row) => row.invalid).map((row) => row.key));
+  const raised = [...flagged].filter((key) => !disclosure.flagged.has(key) && !disclosure.byHand.has(key));
+  const open = raised.length === 0 ? disclosure.open : new Set([...disclosure.open, ...raised]);
+  if (!sameKeys(flagged, disclosure.flagged) || open !== disclosure.open) {
+    setDisclosure({ ...disclosure, open, flagged });
+  }
+  const shown = rows.map((row) => ({ ...row, expanded: disabled || open.has(row.key) }));
+  const setExpanded = (key: string, expanded: boolean) =>
+    setDisclosure((current) => ({
+      ...current,
+      open: withToggled(current.open, key, expanded),
+      byHand: withToggled(current.byHand, key, true),
+    }));
+  const openByItself = (key: string) =>
+    setDisclosure((current) => ({ ...current, open: withToggled(current.open, key, true) }));
 
   // Each row shows its own problems; the list says what is left: its own issue, a refusal naming no tool, or a count.
   const listIssue = fieldState.issues.find((issue) => rowIndexOf(issue.path) === undefined);
@@ -288,6 +380,7 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
     plan(tool, key);
     field.markNew(key);
     setFresh((set) => withToggled(set, key, true));
+    openByItself(key);
     setAdded(key);
     setTools((current) => [...current, tool]);
     return key;
@@ -307,7 +400,10 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
       tool instanceof RealtimeMcpTool
         ? tool.copyWith({ serverLabel: uniqueName(taken, `${tool.serverLabel || 'mcp_server'}_copy`) })
         : tool.copyWith({ name: uniqueName(taken, `${tool.name || 'function'}_copy`) });
-    plan(copy, newKey());
+    const copyKey = newKey();
+    plan(copy, copyKey);
+    // The copy is there to be changed: open it beside the closed original.
+    openByItself(copyKey);
     setTools((current) => [...current.slice(0, index + 1), copy, ...current.slice(index + 1)]);
   };
   const move = (key: string, delta: -1 | 1) => {
@@ -353,7 +449,7 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
     field,
     state: {
       tools,
-      rows,
+      rows: shown,
       model: binding.snapshot.draft.model,
       disabled,
       listError,
@@ -365,6 +461,7 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
     remove,
     duplicate,
     move,
+    setExpanded,
     replace: (key, tool, options) => {
       const index = indexOf(key);
       const old = tools[index];
@@ -413,6 +510,7 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
       'data-kind': row.kind,
       'data-invalid': row.invalid || undefined,
       'data-new': row.isNew || undefined,
+      'data-state': row.expanded ? 'open' : 'closed',
       // Leaving the row, not each input, is when a new tool is done: then all its errors may show.
       onBlur: composeEventHandlers(user.onBlur, (event: FocusEvent<HTMLElement>) => {
         const to = event.relatedTarget;
@@ -421,6 +519,15 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
     }),
     getRowTitleProps: (row) => ({ id: `${rowId(row)}-title` }),
     rowId,
+    getToggleButtonProps: (row, user = {}) => ({
+      ...user,
+      type: 'button',
+      'aria-expanded': row.expanded,
+      'aria-controls': `${rowId(row)}-body`,
+      disabled: disabled || user.disabled === true,
+      onClick: composeEventHandlers(user.onClick, () => setExpanded(row.key, !row.expanded)),
+    }),
+    getRowBodyProps: (row, user = {}) => ({ ...user, id: `${rowId(row)}-body`, hidden: !row.expanded }),
     getAddButtonProps: (kind, user = {}) => buttonProps(user, false, () => add(kind)),
     getMoveButtonProps: (row, delta, user = {}) =>
       buttonProps(user, row.index + delta < 0 || row.index + delta >= rows.length, () => move(row.key, delta)),
