@@ -140,7 +140,8 @@ function ToolItem(props: {
   return (
     <li className="rrs-tool" data-row-key={row.key} {...tools.getRowProps(row)}>
       <div className="rrs-tool-header">
-        <h4 className="rrs-tool-title">
+        {/* Not a heading: a library cannot know which heading level fits the page around it. */}
+        <div className="rrs-tool-title">
           {/* The whole summary is the button, so it says all of it with "expanded" or "collapsed". */}
           <button className="rrs-tool-toggle" {...tools.getToggleButtonProps(row)}>
             <span className="rrs-tool-chevron" aria-hidden="true">
@@ -170,7 +171,7 @@ function ToolItem(props: {
               </>
             )}
           </button>
-        </h4>
+        </div>
         <div className="rrs-tool-actions" role="group" aria-label={`Actions for ${row.title}`}>
           <QuietButton {...moveProps(-1)} data-focus-key={`${row.key}-up`}>
             Move up
