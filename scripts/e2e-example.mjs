@@ -9,16 +9,13 @@
 /* global document -- in page functions, which run in the browser */
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import chromiumOptions from './chromium.json' with { type: 'json' };
+import { emulatorEnv, freePort, startRun, until, WAIT } from './e2e-harness.mjs';
 import { PACK_DIR, packLocal, ROOT, TARBALL } from './pack-local.mjs';
 
 const EXAMPLE = join(ROOT, 'examples', 'vite-app');
 const SHOTS = join(tmpdir(), 'react-realtime-session-e2e');
-const WAIT = 20_000; // every wait on the page or a server
 const STEP = 300_000; // install, typecheck and build
 const DEADLINE = 600_000; // the whole run
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -29,33 +26,9 @@ const option = (name) => {
   return index === -1 ? undefined : args[index + 1];
 };
 const givenTarball = option('--tarball');
-const started = Date.now();
-let passed = 0;
-let failed = 0;
-const cleanups = [];
-
-function seconds(ms) {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
-
-/** Runs one named check; returns whether it passed. */
-async function check(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed += 1;
-    console.log(`✓ ${name} (${seconds(Date.now() - t0)})`);
-    return true;
-  } catch (error) {
-    failed += 1;
-    console.log(
-      `✗ ${name} (${seconds(Date.now() - t0)})\n    ${String(error?.message ?? error)
-        .split('\n')
-        .join('\n    ')}`,
-    );
-    return false;
-  }
-}
+/** The run's named checks and cleanups, from startRun. */
+let check;
+let cleanups;
 
 /** Runs a command to completion, bounded; rejects with its output on failure. */
 function run(command, commandArgs, { cwd = EXAMPLE, timeout = STEP } = {}) {
@@ -63,7 +36,7 @@ function run(command, commandArgs, { cwd = EXAMPLE, timeout = STEP } = {}) {
     execFile(
       command,
       commandArgs,
-      { cwd, timeout, killSignal: 'SIGKILL', env: serverEnv(), maxBuffer: 64 * 1024 * 1024 },
+      { cwd, timeout, killSignal: 'SIGKILL', env: emulatorEnv(), maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error)
           reject(new Error(`${command} ${commandArgs.join(' ')}: ${error.message}\n${stdout}${stderr}`.trim()));
@@ -71,39 +44,6 @@ function run(command, commandArgs, { cwd = EXAMPLE, timeout = STEP } = {}) {
       },
     );
   });
-}
-
-/** The example always runs against the local emulator, whatever the environment holds. */
-function serverEnv() {
-  const env = { ...process.env };
-  delete env.OPENAI_API_KEY;
-  return env;
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function until(what, probe, timeout = WAIT) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    try {
-      if (await probe()) return;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  throw new Error(`timed out after ${seconds(timeout)} waiting for ${what}${last ? `: ${last.message}` : ''}`);
 }
 
 /** Starts `vite <mode>` on a free loopback port; resolves once it answers HTTP. */
@@ -115,7 +55,7 @@ async function startVite(mode) {
   if (mode === 'dev') viteArgs.push('--force');
   const child = spawn(process.execPath, viteArgs, {
     cwd: EXAMPLE,
-    env: serverEnv(),
+    env: emulatorEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -244,15 +184,9 @@ async function exercise(browser, mode, url) {
   });
 }
 
-async function main() {
-  const watchdog = setTimeout(() => {
-    console.log(`✗ the run exceeded ${seconds(DEADLINE)}`);
-    failed += 1;
-    void finish(1);
-  }, DEADLINE);
-  watchdog.unref();
-
-  const executablePath = process.env.CHROMIUM_PATH ?? chromiumOptions.executablePath;
+async function main(harness) {
+  ({ check, cleanups } = harness);
+  const { executablePath } = harness;
   const ready =
     (await check('chromium is installed', async () => {
       if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing (apt-get install -y chromium)`);
@@ -278,10 +212,9 @@ async function main() {
     (await check('the example typechecks against the packed types', async () => {
       await run(npm, ['run', 'typecheck']);
     }));
-  if (!ready) return finish(1);
+  if (!ready) return;
 
-  const browser = await chromium.launch({ executablePath, args: chromiumOptions.args, timeout: WAIT });
-  cleanups.push(() => browser.close().catch(() => {}));
+  const browser = await harness.launchBrowser();
 
   // 1. Dev: `vite`.
   let server;
@@ -314,33 +247,6 @@ async function main() {
     await exercise(browser, 'preview', server.url);
     await server.stop();
   }
-
-  return finish(failed === 0 ? 0 : 1);
 }
 
-let finishing;
-function finish(code) {
-  finishing ??= (async () => {
-    for (const cleanup of cleanups.reverse()) {
-      await Promise.race([cleanup(), new Promise((resolve) => setTimeout(resolve, 10_000))]).catch(() => {});
-    }
-    console.log(`\ne2e took ${seconds(Date.now() - started)}`);
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(failed === 0 ? code : 1);
-  })();
-  return finishing;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    console.log(`✗ interrupted by ${signal}`);
-    failed += 1;
-    void finish(1);
-  });
-}
-
-main().catch((error) => {
-  failed += 1;
-  console.log(`✗ unexpected error\n    ${error?.stack ?? error}`);
-  return finish(1);
-});
+startRun('e2e', DEADLINE, main);
