@@ -19,10 +19,8 @@ type Story = StoryObj<typeof meta>;
 
 type Canvas = ReturnType<typeof within>;
 const group = (canvas: Canvas) => canvas.getByRole('group', { name: /^Model/ });
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The radio of one model; its name goes on with its tags ("Reasons", "Shuts down …"), which start in upper case. */
-const radio = (canvas: Canvas, model: string) =>
-  within(group(canvas)).getByRole('radio', { name: new RegExp(`^${escape(model)}(?=[A-Z\\s]|$)`) });
+const list = (canvas: Canvas) => within(group(canvas)).getByRole('combobox', { name: 'Model' });
+const choose = (canvas: Canvas, model: string) => userEvent.selectOptions(list(canvas), model);
 const open = (canvas: Canvas) =>
   waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
 
@@ -39,20 +37,21 @@ export const Controlled: Story = {
   ),
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await userEvent.click(radio(canvas, 'gpt-realtime-mini'));
+    await choose(canvas, 'gpt-realtime-mini');
     await expect(args.onValueChange).toHaveBeenCalled();
     await expect(canvas.getByLabelText('Request JSON')).toHaveTextContent('"model": "gpt-realtime-mini"');
   },
 };
 
-/** The picker keeps its own state. A deprecated model says when it shuts down; any other id can be typed. */
+/** The picker keeps its own state. A deprecated model says when it shuts down; any other id can be typed under Custom model. */
 export const Uncontrolled: Story = {
   args: { defaultValue: new RealtimeSessionCreateRequest({ model: 'gpt-realtime' }) },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(radio(canvas, 'gpt-realtime')).toBeChecked();
+    await expect(list(canvas)).toHaveValue('gpt-realtime');
     await expect(canvas.getByText(/gpt-realtime shuts down on 2027-01-20; move to gpt-realtime-2/)).toBeVisible();
-    await userEvent.click(within(group(canvas)).getByRole('radio', { name: 'Custom model' }));
+    await expect(canvas.getByText('Shuts down 2027-01-20')).toBeVisible();
+    await choose(canvas, 'custom');
     const custom = canvas.getByRole('textbox', { name: 'Custom model ID' });
     await userEvent.type(custom, 'ft:gpt-realtime-2:acme');
     await expect(custom).toHaveValue('ft:gpt-realtime-2:acme');
@@ -71,12 +70,12 @@ export const Connected: Story = {
     const canvas = within(canvasElement);
     await open(canvas);
     await expect(canvas.getByText(/The model of a live session cannot change/)).toBeVisible();
-    await userEvent.click(radio(canvas, 'gpt-realtime-mini'));
+    await choose(canvas, 'gpt-realtime-mini');
     await waitFor(() => expect(group(canvas)).toHaveAttribute('data-status', 'locked'));
     await userEvent.click(canvas.getByRole('button', { name: 'Reconnect to apply' }));
     await waitFor(() => expect(group(canvas)).toHaveAttribute('data-status', 'synced'), { timeout: 5000 });
     await open(canvas);
-    await expect(radio(canvas, 'gpt-realtime-mini')).toBeChecked();
+    await expect(list(canvas)).toHaveValue('gpt-realtime-mini');
     await expect(within(group(canvas)).getByText('Applied')).toBeVisible();
   },
 };
@@ -88,7 +87,7 @@ export const Locked: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await open(canvas);
-    await userEvent.click(radio(canvas, 'gpt-realtime-2.1'));
+    await choose(canvas, 'gpt-realtime-2.1');
     await waitFor(() => expect(group(canvas)).toHaveAttribute('data-status', 'locked'));
     await expect(within(group(canvas)).getByText('Locked')).toBeVisible();
     await expect(canvas.getByText(/the conversation restarts/)).toBeVisible();
@@ -114,7 +113,6 @@ export const Disabled: Story = {
   args: { defaultValue: request, disabled: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    for (const option of canvas.getAllByRole('radio')) await expect(option).toBeDisabled();
-    await expect(canvas.getByRole('textbox', { name: 'Custom model ID' })).toBeDisabled();
+    await expect(list(canvas)).toBeDisabled();
   },
 };

@@ -28,7 +28,6 @@ function SessionStudio() {
       <div className="rrs-studio">
         <header className="rrs-studio-bar">
           <h1 className="rrs-studio-title">Session Studio</h1>
-          <SessionStatus />
           <button
             type="button"
             className="rrs-button"
@@ -44,6 +43,7 @@ function SessionStudio() {
             defaultOpenSections={['model', 'voice', 'instructions', 'tools']}
           />
           <aside className="rrs-studio-live" aria-label="Live session">
+            <SessionStatus />
             <SessionDiff />
             <EventLog />
           </aside>

@@ -12,13 +12,12 @@ import { describeFieldContract, openSession } from './field-contract.js';
 
 const request = new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const group = () => screen.getByRole('group', { name: /^Model/ });
-/** The radio of one model; its name runs on into its tags ("gpt-realtime-2Reasons"), which start in upper case. */
-const radio = (model: string) =>
-  within(group()).getByRole('radio', { name: new RegExp(`^${escape(model)}(?=[A-Z]|$)`) });
-const customRadio = () => within(group()).getByRole('radio', { name: 'Custom model' });
+const list = () => within(group()).getByRole('combobox', { name: 'Model' });
+const choose = (model: string) => userEvent.selectOptions(list(), model);
+const chooseCustom = () => choose(CUSTOM_MODEL_OPTION);
 const customId = () => screen.getByRole('textbox', { name: 'Custom model ID' });
+const facts = () => group().querySelector('.rrs-model-facts');
 const rootOf = () => document.querySelector('.rrs-model-picker');
 
 // Every request names its model, so the draft always has one: the model never shows a default or a
@@ -32,9 +31,9 @@ describe('ModelPicker, contract', () => {
     path: 'model',
     alwaysSpecified: true,
     request,
-    edit: (user) => user.click(radio('gpt-realtime-mini')),
+    edit: (user) => user.selectOptions(list(), 'gpt-realtime-mini'),
     edited: 'gpt-realtime-mini',
-    expectShown: (value) => expect(radio(value ?? '')).toBeChecked(),
+    expectShown: (value) => expect(list()).toHaveValue(value ?? ''),
     // What a refused edit leaves on show: the request's own model (there is no API default).
     apiDefault: 'gpt-realtime-2',
     serverValue: { json: { model: 'gpt-realtime-2' }, value: 'gpt-realtime-2' },
@@ -50,17 +49,34 @@ afterEach(() => {
 });
 
 describe('ModelPicker', () => {
-  it('offers every model of the capability table, tags the ones that reason, and dates the deprecated ones', () => {
+  it('offers every model of the capability table in one list, reasoning ones first, and dates the deprecated ones', () => {
     render(<ModelPicker defaultValue={request} />);
-    expect(within(group()).getAllByRole('radio')).toHaveLength(REALTIME_MODELS.length + 1);
-    expect(radio('gpt-realtime-2')).toBeChecked();
-    expect(radio('gpt-realtime-2').closest('label')).toHaveTextContent('Reasons');
-    expect(radio('gpt-realtime-2').closest('label')).toHaveAttribute('data-reasoning');
-    expect(radio('gpt-realtime-mini').closest('label')).not.toHaveTextContent('Reasons');
-    const deprecated = radio('gpt-realtime').closest('label');
-    expect(deprecated).toHaveTextContent('Shuts down 2027-01-20');
-    expect(deprecated).toHaveAttribute('data-deprecated');
-    expect(deprecated).toHaveAttribute('title', 'Replaced by gpt-realtime-2');
+    const options = within(list()).getAllByRole('option');
+    expect(options.map((option) => option.getAttribute('value'))).toEqual([
+      ...REALTIME_MODELS.filter((model) => model.reasoning).map((model) => model.id),
+      ...REALTIME_MODELS.filter((model) => !model.reasoning).map((model) => model.id),
+      CUSTOM_MODEL_OPTION,
+    ]);
+    expect(list()).toHaveValue('gpt-realtime-2');
+    expect(within(list()).getByRole('option', { name: 'gpt-realtime-2 (reasons)' })).toBeInTheDocument();
+    expect(within(list()).getByRole('option', { name: 'gpt-realtime-mini' })).toBeInTheDocument();
+    expect(within(list()).getByRole('option', { name: 'gpt-realtime (shuts down 2027-01-20)' })).toBeInTheDocument();
+    expect(within(list()).getByRole('group', { name: 'Reasoning models' })).toBeInTheDocument();
+  });
+
+  it('tags the chosen model with what sets it apart', async () => {
+    render(<ModelPicker defaultValue={new RealtimeSessionCreateRequest({ model: 'gpt-realtime' })} />);
+    expect(facts()).toHaveTextContent('Shuts down 2027-01-20');
+    expect(facts()).toHaveAttribute('data-deprecated');
+    expect(within(facts() as HTMLElement).getByText('Shuts down 2027-01-20')).toHaveAttribute(
+      'title',
+      'Replaced by gpt-realtime-2',
+    );
+    await choose('gpt-realtime-2');
+    expect(facts()).toHaveTextContent('Reasons');
+    expect(facts()).toHaveAttribute('data-reasoning');
+    await choose('gpt-realtime-mini');
+    expect(facts()).toBeNull();
   });
 
   it('always shows the draft’s model: never Default, never Server value', () => {
@@ -74,17 +90,19 @@ describe('ModelPicker', () => {
         <ModelPicker />
       </RealtimeSessionProvider>,
     );
-    expect(radio('gpt-realtime-2')).toBeChecked();
+    expect(list()).toHaveValue('gpt-realtime-2');
     expect(rootOf()).toHaveAttribute('data-source', 'draft');
     expect(within(group()).queryByText('Server value')).toBeNull();
   });
 
-  it('reports a new model and is operable from the keyboard', async () => {
+  it('reports a new model, from a native list the keyboard reaches', async () => {
     const onValueChange = vi.fn();
     render(<ModelPicker defaultValue={request} onValueChange={onValueChange} />);
-    radio('gpt-realtime-2').focus();
-    await userEvent.keyboard('{ArrowDown}');
-    expect(radio('gpt-realtime-2.1')).toBeChecked();
+    // A native select: the browser gives it arrow keys and type-ahead; jsdom has neither, so the tab stop is checked here.
+    await userEvent.tab();
+    expect(list()).toHaveFocus();
+    await choose('gpt-realtime-2.1');
+    expect(list()).toHaveValue('gpt-realtime-2.1');
     expect((onValueChange.mock.lastCall?.[0] as RealtimeSessionCreateRequest).model).toBe('gpt-realtime-2.1');
   });
 
@@ -98,37 +116,37 @@ describe('ModelPicker', () => {
     it('keeps the box while the typed id passes through a listed one', async () => {
       const onValueChange = vi.fn();
       render(<ModelPicker defaultValue={request} onValueChange={onValueChange} />);
-      expect(customId()).toBeDisabled();
-      await userEvent.click(customRadio());
+      expect(screen.queryByRole('textbox', { name: 'Custom model ID' })).toBeNull();
+      await chooseCustom();
       expect(customId()).toBeEnabled();
       expect(customId()).toHaveValue('');
       await userEvent.type(customId(), 'gpt-realtime');
       // "gpt-realtime" is a listed model, but the user is still typing.
-      expect(customRadio()).toBeChecked();
-      expect(radio('gpt-realtime')).not.toBeChecked();
+      expect(list()).toHaveValue(CUSTOM_MODEL_OPTION);
       await userEvent.type(customId(), '-3');
       expect(customId()).toHaveValue('gpt-realtime-3');
       expect((onValueChange.mock.lastCall?.[0] as RealtimeSessionCreateRequest).model).toBe('gpt-realtime-3');
       expect(screen.getByText(/taken to be a newer reasoning model/)).toBeInTheDocument();
-      await userEvent.click(radio('gpt-realtime-mini'));
-      expect(customId()).toBeDisabled();
+      await choose('gpt-realtime-mini');
+      expect(screen.queryByRole('textbox', { name: 'Custom model ID' })).toBeNull();
+      await chooseCustom();
       expect(customId()).toHaveValue('');
     });
 
     it('once left, a typed id the table lists is shown as that model', async () => {
       render(<ModelPicker defaultValue={request} />);
-      await userEvent.click(customRadio());
+      await chooseCustom();
       await userEvent.type(customId(), 'gpt-realtime-2.1');
-      expect(customRadio()).toBeChecked();
+      expect(list()).toHaveValue(CUSTOM_MODEL_OPTION);
       expect(screen.queryByText(/newer reasoning model/)).toBeNull();
       await userEvent.tab();
-      expect(radio('gpt-realtime-2.1')).toBeChecked();
-      expect(customId()).toBeDisabled();
+      expect(list()).toHaveValue('gpt-realtime-2.1');
+      expect(screen.queryByRole('textbox', { name: 'Custom model ID' })).toBeNull();
     });
 
     it('hides the error of a new, empty id until its box is left', async () => {
       render(<ModelPicker defaultValue={request} />);
-      await userEvent.click(customRadio());
+      await chooseCustom();
       expect(customId()).not.toHaveAttribute('aria-invalid');
       expect(within(group()).getByText('Incomplete')).toBeInTheDocument();
       expect(group().querySelector('.rrs-error')).toBeNull();
@@ -142,7 +160,7 @@ describe('ModelPicker', () => {
 
     it('shows a model the table does not list as a custom id, and says it cannot check it', () => {
       render(<ModelPicker defaultValue={new RealtimeSessionCreateRequest({ model: 'ft:my-realtime' })} />);
-      expect(customRadio()).toBeChecked();
+      expect(list()).toHaveValue(CUSTOM_MODEL_OPTION);
       expect(customId()).toHaveValue('ft:my-realtime');
       const hint = screen.getByText(/ft:my-realtime is not in the capability table/);
       expect(customId().getAttribute('aria-describedby')?.split(' ')).toContain(hint.id);
@@ -151,10 +169,10 @@ describe('ModelPicker', () => {
     it('a custom id the parent does not take leaves the given model on show', async () => {
       const onValueChange = vi.fn();
       render(<ModelPicker value={request} onValueChange={onValueChange} />);
-      await userEvent.click(customRadio());
+      await chooseCustom();
       expect((onValueChange.mock.lastCall?.[0] as RealtimeSessionCreateRequest).model).toBe('');
-      expect(radio('gpt-realtime-2')).toBeChecked();
-      expect(customId()).toBeDisabled();
+      expect(list()).toHaveValue('gpt-realtime-2');
+      expect(screen.queryByRole('textbox', { name: 'Custom model ID' })).toBeNull();
     });
   });
 
@@ -194,7 +212,7 @@ describe('ModelPicker', () => {
       const note = screen.getByText(/The model of a live session cannot change/);
       expect(note).toHaveTextContent(/the conversation restarts/);
       expect(screen.queryByRole('button', { name: 'Reconnect to apply' })).toBeNull();
-      await userEvent.click(radio('gpt-realtime-2.1-mini'));
+      await choose('gpt-realtime-2.1-mini');
       expect(group()).toHaveAttribute('data-status', 'locked');
       expect(within(group()).getByText('Locked')).toBeInTheDocument();
       // A session.update never carries the model: the new one only travels with the next connect.
@@ -212,7 +230,7 @@ describe('ModelPicker', () => {
           <ModelPicker />
         </RealtimeSessionProvider>,
       );
-      await userEvent.click(radio('gpt-realtime-mini'));
+      await choose('gpt-realtime-mini');
       expect(store.getSnapshot().draft.model).toBe('gpt-realtime-mini');
       expect(within(group()).getByText('Not sent')).toBeInTheDocument();
     });
@@ -254,13 +272,13 @@ describe('ModelPicker in a live session (emulator)', () => {
     );
     await screen.findByText('status: open');
     expect(screen.getByText(/The model of a live session cannot change/)).toBeInTheDocument();
-    await userEvent.click(radio('gpt-realtime-mini'));
+    await choose('gpt-realtime-mini');
     await waitFor(() => expect(group()).toHaveAttribute('data-status', 'locked'));
     expect(await axeViolations(container)).toEqual([]);
     await userEvent.click(screen.getByRole('button', { name: 'Reconnect to apply' }));
     await waitFor(() => expect(live.store?.getSnapshot().applied?.model).toBe('gpt-realtime-mini'), { timeout: 3000 });
     await waitFor(() => expect(group()).toHaveAttribute('data-status', 'synced'));
-    expect(radio('gpt-realtime-mini')).toBeChecked();
+    expect(list()).toHaveValue('gpt-realtime-mini');
     expect(within(group()).getByText('Applied')).toBeInTheDocument();
   }, 20_000);
 });

@@ -1,11 +1,12 @@
 'use client';
 import { forwardRef, memo } from 'react';
-import { FieldGroup, FieldOption, FieldRoot, type FieldRootAttributes } from '../field/field-layout.js';
+import { FieldGroup, FieldRoot, type FieldRootAttributes } from '../field/field-layout.js';
 import { splitFieldProps } from '../field/use-field-store.js';
 import {
   CUSTOM_MODEL_OPTION,
   useModelField,
   type ModelFieldState,
+  type ModelOption,
   type UseModelFieldProps,
 } from './use-model-field.js';
 
@@ -33,20 +34,38 @@ function customHintOf(state: ModelFieldState): string | undefined {
     : undefined;
 }
 
+/** An option's text: its id, then what sets it apart, since a native option shows text only. */
+function optionText(option: ModelOption): string {
+  const facts = [
+    option.reasoning ? 'reasons' : undefined,
+    option.deprecated === undefined ? undefined : `shuts down ${option.deprecated.shutdownDate}`,
+  ].filter(Boolean);
+  return facts.length === 0 ? option.model : `${option.model} (${facts.join(', ')})`;
+}
+
+/** The option groups: the models that reason first, as the ones most apps want. */
+const GROUPS = [
+  { label: 'Reasoning models', test: (option: ModelOption) => option.reasoning },
+  { label: 'Other models', test: (option: ModelOption) => !option.reasoning },
+] as const;
+
 /**
- * Picks the session's Realtime model: one of the capability table's models
- * (those that reason are tagged "Reasons", those with an announced shutdown
- * show its date) or a custom model id. Any other prop goes on the root element.
+ * Picks the session's Realtime model from a compact list: the capability
+ * table's models (those that reason first and marked so, those with an
+ * announced shutdown dated) or a custom model id, typed in a box that appears
+ * when "Custom model…" is chosen. The chosen model's facts show as tags under
+ * the list. Any other prop goes on the root element.
  *
  * Every request names its model, so the picker always shows the draft's: there
  * is no "Default" or "Server value". Inside a `RealtimeSessionProvider` the
  * open session keeps its model: a new one is marked Locked, with the reason and
  * "Reconnect to apply", which opens a new session (the conversation restarts).
  * Standalone it edits `value` or `defaultValue` and reports through `onValueChange`.
+ * For radios instead of a list, build your own on `useModelField`.
  *
  * Styling hooks: `data-field`, `data-status`, `data-source` and
- * `data-disabled` on the root; `data-state="checked|unchecked"`,
- * `data-reasoning`, `data-deprecated` and `data-disabled` on each model.
+ * `data-disabled` on the root; `data-reasoning` and `data-deprecated` on the
+ * chosen model's tags.
  *
  * @example
  * ```tsx
@@ -60,52 +79,55 @@ function customHintOf(state: ModelFieldState): string | undefined {
 export const ModelPicker = memo(
   forwardRef<HTMLDivElement, ModelPickerProps>(function ModelPicker(props, ref) {
     const [bindingProps, { label = 'Model', ...rootProps }] = splitFieldProps(props);
-    const { field, state, getOptionProps, getCustomModelInputProps } = useModelField(bindingProps);
+    const { field, state, getSelectProps, getCustomModelInputProps } = useModelField(bindingProps);
     const customInput = getCustomModelInputProps();
-    const customOption = getOptionProps(CUSTOM_MODEL_OPTION);
     const hint = customHintOf(state);
     const hintId = `${field.ids.controlId}-custom-hint`;
     const describedBy =
       [customInput['aria-describedby'], hint === undefined ? undefined : hintId].filter(Boolean).join(' ') || undefined;
+    const chosen = state.custom ? undefined : state.options.find((option) => option.model === state.model);
     return (
       <FieldRoot ref={ref} field={field} kind="rrs-model-picker" {...rootProps}>
         <FieldGroup part={field} label={label} description={descriptionOf(state)}>
-          <div className="rrs-options">
-            {state.options.map((option) => {
-              const input = getOptionProps(option.model);
-              return (
-                <FieldOption
-                  key={option.model}
-                  input={input}
-                  label={option.model}
-                  tags={[
-                    option.reasoning && 'Reasons',
-                    option.deprecated !== undefined && `Shuts down ${option.deprecated.shutdownDate}`,
-                  ]}
-                  {...(option.deprecated?.replacement === undefined
-                    ? {}
-                    : { title: `Replaced by ${option.deprecated.replacement}` })}
-                  disabled={input.disabled === true}
-                  data={{
-                    'data-reasoning': option.reasoning || undefined,
-                    'data-deprecated': option.deprecated !== undefined || undefined,
-                  }}
-                />
-              );
-            })}
-            <FieldOption input={customOption} label="Custom model" disabled={customOption.disabled === true} />
-          </div>
-          <div className="rrs-subfield">
-            <label className="rrs-sublabel" htmlFor={customInput.id}>
-              Custom model ID
-            </label>
-            <input className="rrs-input rrs-code" {...customInput} aria-describedby={describedBy} />
-            {hint === undefined ? null : (
-              <p className="rrs-description" id={hintId}>
-                {hint}
-              </p>
-            )}
-          </div>
+          <select className="rrs-input" {...getSelectProps()} aria-labelledby={field.ids.labelId}>
+            {GROUPS.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {state.options.filter(group.test).map((option) => (
+                  <option key={option.model} value={option.model}>
+                    {optionText(option)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+            <option value={CUSTOM_MODEL_OPTION}>Custom model…</option>
+          </select>
+          {chosen === undefined || (!chosen.reasoning && chosen.deprecated === undefined) ? null : (
+            <p
+              className="rrs-model-facts"
+              data-reasoning={chosen.reasoning || undefined}
+              data-deprecated={chosen.deprecated !== undefined || undefined}
+            >
+              {chosen.reasoning ? <span className="rrs-tag">Reasons</span> : null}
+              {chosen.deprecated === undefined ? null : (
+                <span className="rrs-tag" title={`Replaced by ${chosen.deprecated.replacement ?? 'a newer model'}`}>
+                  Shuts down {chosen.deprecated.shutdownDate}
+                </span>
+              )}
+            </p>
+          )}
+          {state.custom ? (
+            <div className="rrs-subfield">
+              <label className="rrs-sublabel" htmlFor={customInput.id}>
+                Custom model ID
+              </label>
+              <input className="rrs-input rrs-code" {...customInput} aria-describedby={describedBy} />
+              {hint === undefined ? null : (
+                <p className="rrs-description" id={hintId}>
+                  {hint}
+                </p>
+              )}
+            </div>
+          ) : null}
         </FieldGroup>
       </FieldRoot>
     );

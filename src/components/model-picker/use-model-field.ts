@@ -1,5 +1,11 @@
 'use client';
-import { useState, type ChangeEvent, type FocusEvent, type InputHTMLAttributes } from 'react';
+import {
+  useState,
+  type ChangeEvent,
+  type FocusEvent,
+  type InputHTMLAttributes,
+  type SelectHTMLAttributes,
+} from 'react';
 import {
   getModelCapabilities,
   REALTIME_MODELS,
@@ -49,6 +55,11 @@ export interface UseModelFieldReturn {
   /** The field contract: value, status, messages (the lock among them) and the shared prop getters. */
   readonly field: FieldPart<'model'>;
   readonly state: ModelFieldState;
+  /**
+   * For a `select` whose option values are the listed models' ids and {@link CUSTOM_MODEL_OPTION};
+   * the user's `onChange` runs first. Name it, with `aria-labelledby` or a label.
+   */
+  getSelectProps(user?: SelectHTMLAttributes<HTMLSelectElement>): SelectHTMLAttributes<HTMLSelectElement>;
   /** For the radio of one listed model, or of {@link CUSTOM_MODEL_OPTION}; the user's `onChange` runs first. */
   getOptionProps(option: string, user?: InputHTMLAttributes<HTMLInputElement>): InputHTMLAttributes<HTMLInputElement>;
   /** For the custom model id text input; the user's `onChange` and `onBlur` run first. */
@@ -126,6 +137,14 @@ export function useModelField(props: UseModelFieldProps = {}): UseModelFieldRetu
     binding,
     field,
     state,
+    getSelectProps: (user = {}) => ({
+      ...user,
+      ...field.getControlProps(),
+      value: custom ? CUSTOM_MODEL_OPTION : model,
+      onChange: composeEventHandlers(user.onChange, (event: ChangeEvent<HTMLSelectElement>) =>
+        select(event.target.value),
+      ),
+    }),
     getOptionProps: (option, user = {}) => {
       const own = field.getOptionProps(option, {
         checked: option === CUSTOM_MODEL_OPTION ? custom : !custom && model === option,

@@ -26,10 +26,13 @@ const isHighlight = (status: SessionFieldStatus | undefined): status is SessionD
 const JsonLines = memo(function JsonLines(props: {
   readonly lines: readonly SessionJsonLine[];
   readonly statuses: Readonly<Record<RealtimeSessionFieldPath, SessionFieldStatus>>;
+  /** The caption's id: the JSON scrolls within a bounded height, so it is a named stop for the keyboard. */
+  readonly labelledBy: string;
 }) {
   const { lines, statuses } = props;
   return (
-    <pre className="rrs-code rrs-diff-json">
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a region that scrolls must be reachable by keyboard
+    <pre className="rrs-code rrs-diff-json" tabIndex={0} role="region" aria-labelledby={props.labelledBy}>
       <code>
         {lines.map((line, index) => {
           const status = line.field === undefined ? undefined : statuses[line.field];
@@ -119,7 +122,7 @@ export const SessionDiff = memo(
             <figcaption className="rrs-sublabel" id={`${id}-draft`}>
               {draftLabel}
             </figcaption>
-            <JsonLines lines={draft} statuses={statuses} />
+            <JsonLines lines={draft} statuses={statuses} labelledBy={`${id}-draft`} />
           </figure>
           <figure className="rrs-diff-side" data-side="applied" aria-labelledby={`${id}-applied`}>
             <figcaption className="rrs-sublabel" id={`${id}-applied`}>
@@ -128,7 +131,7 @@ export const SessionDiff = memo(
             {applied === undefined ? (
               <p className="rrs-description">No session yet: nothing is applied.</p>
             ) : (
-              <JsonLines lines={applied} statuses={statuses} />
+              <JsonLines lines={applied} statuses={statuses} labelledBy={`${id}-applied`} />
             )}
           </figure>
         </div>
