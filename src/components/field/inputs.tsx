@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef, useState, type ButtonHTMLAttributes, type ReactNode } from 'react';
 import { parseJsonText } from './json-syntax.js';
+import type { NumberFieldInputProps } from './number-input-props.js';
 
 /** What ties a control to its label, hint and error: spread it on the control. */
 export interface SubfieldControlProps {
@@ -162,24 +163,10 @@ function parseNumber(text: string): { readonly ok: true; readonly value: number 
  * `onLocalError`, and never reaches the value. The slider rests at
  * `placeholder` (the effective value) while the value is unset.
  */
-export function NumberInput(props: {
-  readonly id: string;
-  /** The accessible name of the number box when a visible label sits elsewhere. */
-  readonly 'aria-label'?: string;
-  readonly 'aria-describedby'?: string | undefined;
-  readonly value: number | undefined;
-  /** Shown greyed in the empty box, and where the slider rests: the value the session uses. */
-  readonly placeholder: number | undefined;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly slider?: boolean;
-  readonly disabled: boolean;
-  readonly invalid: boolean;
-  readonly onValueChange: (value: number | undefined, how: { readonly dragging: boolean }) => void;
-  readonly onLocalError: (message: string | undefined) => void;
-  readonly onBlur?: (() => void) | undefined;
-}) {
+export function NumberInput(
+  props: Omit<NumberFieldInputProps, 'aria-describedby' | 'onBlur'> &
+    Partial<Pick<NumberFieldInputProps, 'aria-describedby' | 'onBlur'>>,
+) {
   const fromValue = props.value === undefined ? '' : String(props.value);
   const [text, setText] = useState(fromValue);
   const [shown, setShown] = useState(fromValue);

@@ -4,6 +4,7 @@ import { REALTIME_LIMITS } from '../../model/index.js';
 import { composeEventHandlers } from '../field/compose.js';
 import { useFieldPart, type FieldPart } from '../field/use-field.js';
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
+import type { NumberFieldInputProps } from '../field/number-input-props.js';
 
 /** The two kinds of limit: none (`'inf'`, the API's default) or a number of tokens. */
 export type MaxOutputTokensChoice = 'inf' | 'limit';
@@ -14,24 +15,7 @@ export type MaxOutputTokensChoice = 'inf' | 'limit';
  * typing pauses or the box loses focus); `undefined`, an emptied box, makes
  * the limit unspecified on blur.
  */
-export interface TokenLimitInputProps {
-  readonly id: string;
-  /** Give it when no visible `label` points at `id`. */
-  readonly 'aria-label'?: string;
-  readonly 'aria-describedby': string | undefined;
-  /** The limit to show: the effective one, so an unspecified field shows what the session uses; `undefined` for no limit. */
-  readonly value: number | undefined;
-  readonly placeholder: number | undefined;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly disabled: boolean;
-  readonly invalid: boolean;
-  readonly onValueChange: (value: number | undefined, how: { readonly dragging: boolean }) => void;
-  /** The control's text does not parse (`message`), or parses again (`undefined`). */
-  readonly onLocalError: (message: string | undefined) => void;
-  readonly onBlur: () => void;
-}
+export type TokenLimitInputProps = NumberFieldInputProps;
 
 /** The max output tokens field's state, for rendering. */
 export interface MaxOutputTokensFieldState {

@@ -10,6 +10,7 @@ import { composeEventHandlers } from '../field/compose.js';
 import { useFieldPart, type FieldPart } from '../field/use-field.js';
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
 import { hasIssueAt, issuesText, withFieldError } from '../prompt-reference-editor/field-errors.js';
+import type { NumberFieldInputProps } from '../field/number-input-props.js';
 
 /** The strategies the editor offers: the API's named ones, and retention-ratio truncation. */
 export type TruncationStrategy = RealtimeTruncationMode | 'retention_ratio';
@@ -44,23 +45,7 @@ export interface TruncationFieldState {
  * focus) or a slider position (`dragging: true`, coalesced into a few
  * updates per drag).
  */
-export interface TruncationNumberInputProps {
-  readonly id: string;
-  readonly 'aria-label': string;
-  readonly 'aria-describedby': string | undefined;
-  readonly value: number | undefined;
-  readonly placeholder: number | undefined;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly slider: boolean;
-  readonly disabled: boolean;
-  readonly invalid: boolean;
-  readonly onValueChange: (value: number | undefined, how: { readonly dragging: boolean }) => void;
-  /** The control's text does not parse (`message`), or parses again (`undefined`). */
-  readonly onLocalError: (message: string | undefined) => void;
-  readonly onBlur: () => void;
-}
+export type TruncationNumberInputProps = NumberFieldInputProps;
 
 export interface UseTruncationFieldReturn {
   readonly binding: FieldStore;
@@ -163,7 +148,8 @@ export function useTruncationField(props: UseTruncationFieldProps = {}): UseTrun
   const numberProps = (
     control: NumberControl,
     user: Partial<TruncationNumberInputProps>,
-    own: Pick<TruncationNumberInputProps, 'value' | 'placeholder' | 'min' | 'max' | 'step' | 'slider'> & {
+    own: Pick<TruncationNumberInputProps, 'value' | 'placeholder' | 'min' | 'max' | 'step'> & {
+      readonly slider: boolean;
       readonly issueAt: string;
       readonly write: (value: number | undefined, dragging: boolean) => void;
     },

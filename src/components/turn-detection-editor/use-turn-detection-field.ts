@@ -23,6 +23,7 @@ import { effectiveValue, useFieldPart, type FieldPart } from '../field/use-field
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
 import { transcriptionModelLimits } from '../input-audio-editor/transcription-models.js';
 import { describedByIds, placeSubfieldErrors, type SubfieldError } from './subfield-errors.js';
+import type { NumberFieldInputProps } from '../field/number-input-props.js';
 
 /** How the turn ends: `off` (push-to-talk: the app commits each turn), server VAD or semantic VAD. */
 export type TurnDetectionMode = 'off' | 'server_vad' | 'semantic_vad';
@@ -129,25 +130,7 @@ export interface TurnDetectionFieldState {
  * false`; `undefined`, an emptied box, makes the setting unspecified, so the
  * API default applies) or a slider position (`dragging: true`, coalesced).
  */
-export interface TurnDetectionNumberInputProps {
-  readonly id: string;
-  readonly 'aria-label'?: string;
-  readonly 'aria-describedby': string | undefined;
-  /** The value set (draft or live); `undefined` when the API default applies. */
-  readonly value: number | undefined;
-  /** The API default, shown greyed in the empty box and where the slider rests. */
-  readonly placeholder: number | undefined;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly slider: boolean;
-  readonly disabled: boolean;
-  readonly invalid: boolean;
-  readonly onValueChange: (value: number | undefined, how: { readonly dragging: boolean }) => void;
-  /** The control's text does not parse (`message`), or parses again (`undefined`). */
-  readonly onLocalError: (message: string | undefined) => void;
-  readonly onBlur: () => void;
-}
+export type TurnDetectionNumberInputProps = NumberFieldInputProps;
 
 /** What {@link useTurnDetectionField} returns: the binding, the field contract, state and prop getters. */
 export interface UseTurnDetectionFieldReturn {

@@ -10,6 +10,7 @@ import {
 import { composeEventHandlers } from '../field/compose.js';
 import { useFieldPart, type FieldPart } from '../field/use-field.js';
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
+import type { NumberFieldInputProps } from '../field/number-input-props.js';
 
 /** One built-in voice as the picker offers it. */
 export interface VoiceOption {
@@ -46,24 +47,7 @@ export interface VoiceFieldState {
  * `undefined`, an emptied box, makes the speed unspecified on blur) or a
  * slider position (`dragging: true`, coalesced into a few updates per drag).
  */
-export interface SpeedInputProps {
-  readonly id: string;
-  readonly 'aria-label': string;
-  readonly 'aria-describedby': string | undefined;
-  /** The speed to show: the effective one, so an unspecified speed shows what the session uses. */
-  readonly value: number | undefined;
-  readonly placeholder: number | undefined;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  readonly slider: boolean;
-  readonly disabled: boolean;
-  readonly invalid: boolean;
-  readonly onValueChange: (value: number | undefined, how: { readonly dragging: boolean }) => void;
-  /** The control's text does not parse (`message`), or parses again (`undefined`). */
-  readonly onLocalError: (message: string | undefined) => void;
-  readonly onBlur: () => void;
-}
+export type SpeedInputProps = NumberFieldInputProps;
 
 /** What {@link useVoiceField} returns: the binding, both field parts, state and prop getters. */
 export interface UseVoiceFieldReturn {
