@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   INPUT_AUDIO_FORMATS,
   InputAudioEditor,
@@ -15,10 +15,9 @@ import {
   type RealtimeAudioConfigInputJson,
 } from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
-import { startRealtimeEmulator, type RunningRealtimeEmulator } from '../../src/server/index.js';
 import { createSessionStore, type RealtimeSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
-import { LiveSession } from '../support/live-session.js';
+import { emulatorPerTest, LiveSession } from '../support/live-session.js';
 import { describeFieldContract, openSession } from './field-contract.js';
 
 const unspecified = new RealtimeSessionCreateRequest({ model: 'gpt-realtime' });
@@ -306,19 +305,12 @@ describe('InputAudioEditor', () => {
 });
 
 describe('InputAudioEditor in a live session (emulator)', () => {
-  let emulator: RunningRealtimeEmulator;
-  beforeEach(async () => {
-    emulator = await startRealtimeEmulator({ port: 0, host: '127.0.0.1', responseDeltaMs: 5 });
-  });
-  afterEach(async () => {
-    cleanup();
-    await emulator.close();
-  });
+  const emulator = emulatorPerTest();
 
   it('shows what a fresh session uses, then applies noise reduction and transcription', TYPING, async () => {
     const live: { store?: RealtimeSessionStore } = {};
     render(
-      <LiveSession emulator={emulator} initial={unspecified} onStore={(store) => (live.store = store)}>
+      <LiveSession emulator={emulator()} initial={unspecified} onStore={(store) => (live.store = store)}>
         <InputAudioEditor />
       </LiveSession>,
     );

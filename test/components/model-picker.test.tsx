@@ -1,13 +1,12 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CUSTOM_MODEL_OPTION, ModelPicker, useModelField } from '../../src/components/model-picker/index.js';
 import { REALTIME_MODELS, RealtimeSessionCreateRequest } from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
-import { startRealtimeEmulator, type RunningRealtimeEmulator } from '../../src/server/index.js';
 import { createSessionStore, type RealtimeSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
-import { LiveSession } from '../support/live-session.js';
+import { emulatorPerTest, LiveSession } from '../support/live-session.js';
 import { describeFieldContract, openSession } from './field-contract.js';
 
 const request = new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' });
@@ -254,19 +253,12 @@ describe('ModelPicker', () => {
 });
 
 describe('ModelPicker in a live session (emulator)', () => {
-  let emulator: RunningRealtimeEmulator;
-  beforeEach(async () => {
-    emulator = await startRealtimeEmulator({ port: 0, host: '127.0.0.1', responseDeltaMs: 5 });
-  });
-  afterEach(async () => {
-    cleanup();
-    await emulator.close();
-  });
+  const emulator = emulatorPerTest();
 
   it('holds a new model until Reconnect to apply, then opens a session on it', async () => {
     const live: { store?: RealtimeSessionStore } = {};
     const { container } = render(
-      <LiveSession emulator={emulator} initial={request} onStore={(store) => (live.store = store)}>
+      <LiveSession emulator={emulator()} initial={request} onStore={(store) => (live.store = store)}>
         <ModelPicker />
       </LiveSession>,
     );

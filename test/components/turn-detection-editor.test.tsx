@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   TURN_DETECTION_MODES,
   TurnDetectionEditor,
@@ -16,10 +16,9 @@ import {
   type JsonObject,
 } from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
-import { startRealtimeEmulator, type RunningRealtimeEmulator } from '../../src/server/index.js';
 import { createSessionStore, type RealtimeSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
-import { LiveSession } from '../support/live-session.js';
+import { emulatorPerTest, LiveSession } from '../support/live-session.js';
 import { describeFieldContract, openSession } from './field-contract.js';
 
 const unspecified = new RealtimeSessionCreateRequest({ model: 'gpt-realtime' });
@@ -318,14 +317,7 @@ describe('TurnDetectionEditor', () => {
 });
 
 describe('TurnDetectionEditor in a live session (emulator)', () => {
-  let emulator: RunningRealtimeEmulator;
-  beforeEach(async () => {
-    emulator = await startRealtimeEmulator({ port: 0, host: '127.0.0.1', responseDeltaMs: 5 });
-  });
-  afterEach(async () => {
-    cleanup();
-    await emulator.close();
-  });
+  const emulator = emulatorPerTest();
 
   it(
     'shows the server’s turn detection, applies semantic VAD, and never sends server VAD settings with it',
@@ -333,7 +325,7 @@ describe('TurnDetectionEditor in a live session (emulator)', () => {
     async () => {
       const live: { store?: RealtimeSessionStore } = {};
       render(
-        <LiveSession emulator={emulator} initial={unspecified} onStore={(store) => (live.store = store)}>
+        <LiveSession emulator={emulator()} initial={unspecified} onStore={(store) => (live.store = store)}>
           <TurnDetectionEditor />
         </LiveSession>,
       );

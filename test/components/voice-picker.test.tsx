@@ -1,14 +1,13 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useVoiceField, VoicePicker } from '../../src/components/voice-picker/index.js';
 import { RealtimeCustomVoice, RealtimeSessionCreateRequest } from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
-import { startRealtimeEmulator, type RunningRealtimeEmulator } from '../../src/server/index.js';
 import { createSessionStore, type RealtimeSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
-import { LiveSession } from '../support/live-session.js';
+import { emulatorPerTest, LiveSession } from '../support/live-session.js';
 import { describeFieldContract, openSession } from './field-contract.js';
 
 const request = new RealtimeSessionCreateRequest({ model: 'gpt-realtime', audio: { output: { voice: 'marin' } } });
@@ -321,18 +320,11 @@ describe('VoicePicker', () => {
 });
 
 describe('VoicePicker in a live session (emulator)', () => {
-  let emulator: RunningRealtimeEmulator;
-  beforeEach(async () => {
-    emulator = await startRealtimeEmulator({ port: 0, host: '127.0.0.1', responseDeltaMs: 5 });
-  });
-  afterEach(async () => {
-    cleanup();
-    await emulator.close();
-  });
+  const emulator = emulatorPerTest();
 
   const live: { store?: RealtimeSessionStore } = {};
   const Live = (props: { readonly initial?: RealtimeSessionCreateRequest }) => (
-    <LiveSession emulator={emulator} initial={props.initial ?? request} onStore={(store) => (live.store = store)}>
+    <LiveSession emulator={emulator()} initial={props.initial ?? request} onStore={(store) => (live.store = store)}>
       <VoicePicker />
     </LiveSession>
   );

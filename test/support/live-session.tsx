@@ -3,7 +3,9 @@ import WebSocket from 'ws';
 import type { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 import { responseCreateEvent } from '../../src/protocol/index.js';
 import { RealtimeSessionProvider, useRealtimeSession } from '../../src/react/index.js';
-import { EMULATOR_API_KEY, type RunningRealtimeEmulator } from '../../src/server/index.js';
+import { cleanup } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
+import { EMULATOR_API_KEY, startRealtimeEmulator, type RunningRealtimeEmulator } from '../../src/server/index.js';
 import type { RealtimeSessionStore } from '../../src/session/index.js';
 import { actNotify } from './react.js';
 
@@ -41,4 +43,24 @@ export function LiveSession(props: {
       {props.children}
     </RealtimeSessionProvider>
   );
+}
+
+/**
+ * A fresh emulator on loopback for each test of the enclosing `describe`, closed after the test once
+ * its components are unmounted. Returns the running one; calling it outside a test throws.
+ */
+export function emulatorPerTest(): () => RunningRealtimeEmulator {
+  let emulator: RunningRealtimeEmulator | undefined;
+  beforeEach(async () => {
+    emulator = await startRealtimeEmulator({ port: 0, host: '127.0.0.1', responseDeltaMs: 5 });
+  });
+  afterEach(async () => {
+    cleanup();
+    await emulator?.close();
+    emulator = undefined;
+  });
+  return () => {
+    if (emulator === undefined) throw new Error('The emulator runs only inside a test.');
+    return emulator;
+  };
 }
