@@ -27,7 +27,7 @@ export default defineConfig({
           include: domTests,
           setupFiles: ['test/support/setup-dom.ts'],
           // Render counts need a DOM; the live-sync benches stay in the node project.
-          benchmark: { include: ['test/react/**/*.bench.tsx'] },
+          benchmark: { include: ['test/**/*.bench.tsx'] },
         },
       },
     ],

@@ -1,112 +1,22 @@
 /*
- * "Typing in InstructionsEditor inside the full form re-renders no other field component." Every field
- * component the form uses is wrapped (through vi.mock of its module) in a memo and a Profiler named
- * after it, so each count is a render the component's own subscription caused.
+ * "Typing in InstructionsEditor inside the full form re-renders no other field component." The root
+ * of every field component sits (through vi.mock of the field layout) in a Profiler named after the
+ * component, so each count is a commit of that component.
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ComponentType } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as FieldLayout from '../../src/components/field/field-layout.js';
 import { SessionConfigForm } from '../../src/components/session-config-form/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
 import { renderCounts } from '../support/count-renders.js';
 import { openSession } from './field-contract.js';
 
-vi.mock('../../src/components/voice-picker/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return { ...original, VoicePicker: countingRenders('VoicePicker', original.VoicePicker) };
-});
-vi.mock('../../src/components/reasoning-effort-picker/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return {
-    ...original,
-    ReasoningEffortPicker: countingRenders('ReasoningEffortPicker', original.ReasoningEffortPicker),
-  };
-});
-vi.mock('../../src/components/tool-choice-picker/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return { ...original, ToolChoicePicker: countingRenders('ToolChoicePicker', original.ToolChoicePicker) };
-});
-vi.mock('../../src/components/tools-editor/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return { ...original, ToolsEditor: countingRenders('ToolsEditor', original.ToolsEditor) };
-});
-vi.mock('../../src/components/parallel-tool-calls-toggle/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return {
-    ...original,
-    ParallelToolCallsToggle: countingRenders('ParallelToolCallsToggle', original.ParallelToolCallsToggle),
-  };
-});
-vi.mock('../../src/components/model-picker/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return { ...original, ModelPicker: countingRenders('ModelPicker', original.ModelPicker) };
-});
-vi.mock('../../src/components/output-modalities-picker/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return {
-    ...original,
-    OutputModalitiesPicker: countingRenders('OutputModalitiesPicker', original.OutputModalitiesPicker),
-  };
-});
-vi.mock('../../src/components/max-output-tokens-input/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return { ...original, MaxOutputTokensInput: countingRenders('MaxOutputTokensInput', original.MaxOutputTokensInput) };
-});
-vi.mock('../../src/components/output-audio-format-picker/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return {
-    ...original,
-    OutputAudioFormatPicker: countingRenders('OutputAudioFormatPicker', original.OutputAudioFormatPicker),
-  };
-});
-vi.mock('../../src/components/turn-detection-editor/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return { ...original, TurnDetectionEditor: countingRenders('TurnDetectionEditor', original.TurnDetectionEditor) };
-});
-vi.mock('../../src/components/input-audio-editor/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return { ...original, InputAudioEditor: countingRenders('InputAudioEditor', original.InputAudioEditor) };
-});
-vi.mock('../../src/components/prompt-reference-editor/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return {
-    ...original,
-    PromptReferenceEditor: countingRenders('PromptReferenceEditor', original.PromptReferenceEditor),
-  };
-});
-vi.mock('../../src/components/include-picker/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return { ...original, IncludePicker: countingRenders('IncludePicker', original.IncludePicker) };
-});
-vi.mock('../../src/components/tracing-editor/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return { ...original, TracingEditor: countingRenders('TracingEditor', original.TracingEditor) };
-});
-vi.mock('../../src/components/truncation-editor/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return { ...original, TruncationEditor: countingRenders('TruncationEditor', original.TruncationEditor) };
-});
-vi.mock('../../src/components/instructions-editor/index.js', async (importOriginal) => {
-  const original = await importOriginal<Record<string, ComponentType<object>>>();
-  const { countingRenders } = await import('../support/count-renders.js');
-  return { ...original, InstructionsEditor: countingRenders('InstructionsEditor', original.InstructionsEditor) };
+// Every field component renders one FieldRoot: counting the roots' commits counts the components' renders.
+vi.mock('../../src/components/field/field-layout.js', async (importOriginal) => {
+  const { countingFieldRoots } = await import('../support/count-renders.js');
+  return countingFieldRoots(await importOriginal<typeof FieldLayout>());
 });
 
 const FIELD_COMPONENTS = [

@@ -1,4 +1,4 @@
-import { memo, Profiler, type ComponentType, type ProfilerOnRenderCallback } from 'react';
+import { forwardRef, memo, Profiler, type ComponentType, type ProfilerOnRenderCallback, type Ref } from 'react';
 
 /** Commits counted by component name, for tests that check which components re-rendered. */
 export const renderCounts = new Map<string, number>();
@@ -23,4 +23,30 @@ export function countingRenders<P extends object>(
   });
   Counted.displayName = `Counted(${name})`;
   return Counted as unknown as ComponentType<P>;
+}
+
+/** `rrs-voice-picker` → `VoicePicker`: the component a field root's `kind` class belongs to. */
+function componentOfKind(kind: string): string {
+  return kind
+    .replace(/^rrs-/, '')
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+/**
+ * The field layout module with its `FieldRoot` counted: every field component renders exactly one
+ * root, so the commits of each root, by component name, are the renders of that component. For
+ * `vi.mock('…/field/field-layout.js', async (importOriginal) => countingFieldRoots(await importOriginal()))`.
+ */
+export function countingFieldRoots<M extends { readonly FieldRoot: ComponentType<never> }>(original: M): M {
+  const Root = original.FieldRoot as unknown as ComponentType<{ readonly kind: string; readonly ref: Ref<unknown> }>;
+  const Counted = forwardRef<unknown, { readonly kind: string }>(function CountedFieldRoot(props, ref) {
+    return (
+      <Profiler id={componentOfKind(props.kind)} onRender={count}>
+        <Root ref={ref} {...props} />
+      </Profiler>
+    );
+  });
+  return { ...original, FieldRoot: Counted };
 }
