@@ -28,7 +28,7 @@ type Story = StoryObj<typeof meta>;
 
 type Canvas = ReturnType<typeof within>;
 const transcription = (canvas: Canvas) => canvas.getByRole('group', { name: /^Transcription/ });
-const model = (canvas: Canvas) => within(transcription(canvas)).getByRole('combobox', { name: 'Model' });
+const model = (canvas: Canvas) => within(transcription(canvas)).getByRole('combobox', { name: 'Transcription model' });
 
 /** The parent owns the request; the editor reports each change through `onValueChange`. */
 export const Controlled: Story = {

@@ -35,7 +35,7 @@ const FORMAT_NAMES = {
 const format = (type: keyof typeof FORMAT_NAMES) =>
   within(formatGroup()).getByRole('radio', { name: FORMAT_NAMES[type] });
 const noise = (name: string) => within(noiseGroup()).getByRole('radio', { name: new RegExp(`^${name}`) });
-const modelSelect = () => within(transcriptionGroup()).getByRole('combobox', { name: 'Model' });
+const modelSelect = () => within(transcriptionGroup()).getByRole('combobox', { name: 'Transcription model' });
 const textbox = (name: string) => within(transcriptionGroup()).getByRole('textbox', { name });
 /** The wire JSON of `audio.input` in the last reported request. */
 const input = (mock: ReturnType<typeof vi.fn>) =>

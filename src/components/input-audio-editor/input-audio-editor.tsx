@@ -142,8 +142,9 @@ function TranscriptionGroup(props: { readonly audio: UseInputAudioFieldReturn; r
       description="Writes down what the user says, beside the conversation. It guides you; the model hears the audio itself."
     >
       <div className="rrs-subfield">
+        {/* Not just "Model": the session's own model picker sits in the same form. */}
         <label className="rrs-sublabel" htmlFor={modelSelect.id}>
-          Model
+          Transcription model
         </label>
         <select className="rrs-input" {...modelSelect}>
           <option value={TRANSCRIPTION_OFF}>Off</option>
