@@ -4,7 +4,7 @@ import { isOff, RealtimeIncludable } from '../../model/index.js';
 import { composeEventHandlers } from '../field/compose.js';
 import { effectiveValue, useFieldPart, type FieldPart } from '../field/use-field.js';
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
-import { hasIssueAt, issuesText, withFieldError } from '../prompt-reference-editor/field-errors.js';
+import { hasIssueAt, issuesText, withFieldError } from '../field/field-errors.js';
 
 /** One checkbox of the include picker. */
 export interface IncludeOption {

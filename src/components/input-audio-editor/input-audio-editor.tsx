@@ -4,7 +4,7 @@ import type { RealtimeAudioFormatType, RealtimeTranscriptionDelay } from '../../
 import { FieldGroup, FieldOption, FieldRoot, type FieldRootAttributes } from '../field/field-layout.js';
 import { splitFieldProps } from '../field/use-field-store.js';
 import { SettingError } from '../turn-detection-editor/setting-error.js';
-import type { SubfieldError } from '../turn-detection-editor/subfield-errors.js';
+import type { SubfieldError } from '../field/subfield-errors.js';
 import { ListTextInput } from './list-text-input.js';
 import {
   INPUT_AUDIO_FORMATS,

@@ -26,7 +26,7 @@ import type { SessionUpdateOptions } from '../../session/index.js';
 import { composeEventHandlers } from '../field/compose.js';
 import { effectiveValue, useFieldPart, type FieldPart } from '../field/use-field.js';
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
-import { describedByIds, placeSubfieldErrors, type SubfieldError } from '../turn-detection-editor/subfield-errors.js';
+import { describedByIds, placeSubfieldErrors, type SubfieldError } from '../field/subfield-errors.js';
 import {
   TRANSCRIPTION_MODELS,
   transcriptionModelLimits,

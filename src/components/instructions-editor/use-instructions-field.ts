@@ -10,7 +10,7 @@ import {
 import { composeEventHandlers } from '../field/compose.js';
 import { useFieldPart, type FieldPart, type FieldValueSource } from '../field/use-field.js';
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
-import { withFieldError } from '../prompt-reference-editor/field-errors.js';
+import { withFieldError } from '../field/field-errors.js';
 
 export interface UseInstructionsFieldProps extends SessionRequestProps {
   /**

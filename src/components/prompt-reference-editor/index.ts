@@ -8,4 +8,4 @@ export {
   type UsePromptFieldProps,
   type UsePromptFieldReturn,
 } from './use-prompt-field.js';
-export { jsonValueText, RecordEntriesInput, type RecordEntry, type RecordValueText } from './record-entries.js';
+export { jsonValueText, RecordEntriesInput, type RecordEntry, type RecordValueText } from '../field/record-entries.js';

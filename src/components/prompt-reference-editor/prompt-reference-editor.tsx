@@ -2,7 +2,7 @@
 import { forwardRef, memo } from 'react';
 import { FieldGroup, FieldOption, FieldRoot, type FieldRootAttributes } from '../field/field-layout.js';
 import { splitFieldProps } from '../field/use-field-store.js';
-import { RecordEntriesInput } from './record-entries.js';
+import { RecordEntriesInput } from '../field/record-entries.js';
 import { PROMPT_MODES, usePromptField, type PromptMode, type UsePromptFieldProps } from './use-prompt-field.js';
 
 export interface PromptReferenceEditorProps extends UsePromptFieldProps, FieldRootAttributes {

@@ -4,8 +4,8 @@ import { isOff, isPlainObject, RealtimeOff, RealtimePrompt, type RealtimePromptV
 import { composeEventHandlers } from '../field/compose.js';
 import { useFieldPart, type FieldPart } from '../field/use-field.js';
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
-import { hasIssueAt, issuesText, withFieldError } from './field-errors.js';
-import { jsonValueText, type RecordValueText } from './record-entries.js';
+import { hasIssueAt, issuesText, withFieldError } from '../field/field-errors.js';
+import { jsonValueText, type RecordValueText } from '../field/record-entries.js';
 
 /** The prompt choices: none (`null` on the wire) or a prompt template. */
 export type PromptMode = 'off' | 'template';

@@ -2,7 +2,7 @@
 import { forwardRef, memo } from 'react';
 import { FieldGroup, FieldOption, FieldRoot, type FieldRootAttributes } from '../field/field-layout.js';
 import { splitFieldProps } from '../field/use-field-store.js';
-import { RecordEntriesInput } from '../prompt-reference-editor/record-entries.js';
+import { RecordEntriesInput } from '../field/record-entries.js';
 import { TRACING_MODES, useTracingField, type TracingMode, type UseTracingFieldProps } from './use-tracing-field.js';
 
 export interface TracingEditorProps extends UseTracingFieldProps, FieldRootAttributes {

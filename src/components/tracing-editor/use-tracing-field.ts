@@ -11,8 +11,8 @@ import { isOff, RealtimeOff, RealtimeTracingConfig, type JsonObject, type JsonVa
 import { composeEventHandlers } from '../field/compose.js';
 import { useFieldPart, type FieldPart } from '../field/use-field.js';
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
-import { hasIssueAt, issuesText, withFieldError } from '../prompt-reference-editor/field-errors.js';
-import { jsonValueText, type RecordValueText } from '../prompt-reference-editor/record-entries.js';
+import { hasIssueAt, issuesText, withFieldError } from '../field/field-errors.js';
+import { jsonValueText, type RecordValueText } from '../field/record-entries.js';
 
 /** The tracing choices: off (`null` on the wire), `auto`, or custom settings. */
 export type TracingMode = 'off' | 'auto' | 'custom';

@@ -9,7 +9,7 @@ import {
 import { composeEventHandlers } from '../field/compose.js';
 import { useFieldPart, type FieldPart } from '../field/use-field.js';
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
-import { hasIssueAt, issuesText, withFieldError } from '../prompt-reference-editor/field-errors.js';
+import { hasIssueAt, issuesText, withFieldError } from '../field/field-errors.js';
 import type { NumberFieldInputProps } from '../field/number-input-props.js';
 
 /** The strategies the editor offers: the API's named ones, and retention-ratio truncation. */

@@ -13,4 +13,4 @@ export {
   type UseTurnDetectionFieldProps,
   type UseTurnDetectionFieldReturn,
 } from './use-turn-detection-field.js';
-export type { SubfieldError } from './subfield-errors.js';
+export type { SubfieldError } from '../field/subfield-errors.js';

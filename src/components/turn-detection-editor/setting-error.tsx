@@ -1,4 +1,4 @@
-import type { SubfieldError } from './subfield-errors.js';
+import type { SubfieldError } from '../field/subfield-errors.js';
 
 /**
  * The error under one setting of a field, with the id its control is described by; nothing without an error.

@@ -22,7 +22,7 @@ import { composeEventHandlers } from '../field/compose.js';
 import { effectiveValue, useFieldPart, type FieldPart } from '../field/use-field.js';
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
 import { transcriptionModelLimits } from '../input-audio-editor/transcription-models.js';
-import { describedByIds, placeSubfieldErrors, type SubfieldError } from './subfield-errors.js';
+import { describedByIds, placeSubfieldErrors, type SubfieldError } from '../field/subfield-errors.js';
 import type { NumberFieldInputProps } from '../field/number-input-props.js';
 
 /** How the turn ends: `off` (push-to-talk: the app commits each turn), server VAD or semantic VAD. */

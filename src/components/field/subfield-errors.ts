@@ -1,5 +1,5 @@
 import type { ConfigIssue, RealtimeSessionFieldPath } from '../../model/index.js';
-import type { FieldPart } from '../field/use-field.js';
+import type { FieldPart } from './use-field.js';
 
 /** An error shown under one control of a field, with the id its control is described by. */
 export interface SubfieldError {

@@ -1,5 +1,5 @@
 import type { RealtimeSessionFieldPath } from '../../model/index.js';
-import type { FieldPart } from '../field/use-field.js';
+import type { FieldPart } from './use-field.js';
 
 /**
  * Where an issue sits under its field: `prompt.id` → `id`,

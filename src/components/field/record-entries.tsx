@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { KeyValueInputs } from '../field/inputs.js';
+import { KeyValueInputs } from './inputs.js';
 
 /** One row of a {@link RecordEntriesInput}: a name and the value as text. */
 export type RecordEntry = readonly [name: string, text: string];
