@@ -132,6 +132,19 @@ export type KnownRealtimeModelId = (typeof REALTIME_MODELS)[number]['id'];
 /** A voice id of {@link REALTIME_VOICES}. */
 export type RealtimeBuiltInVoice = (typeof REALTIME_VOICES)[number]['id'];
 
+/**
+ * The model used where a session names none: secrets the emulator mints without
+ * one, `createClientSecretHandler`'s default session, and the request a
+ * component holds before it is given one. The current GA model, since
+ * `gpt-realtime` shuts down on 2027-01-20.
+ *
+ * @example
+ * ```ts
+ * new RealtimeSessionCreateRequest({ model: DEFAULT_REALTIME_MODEL }).toJson(); // { model: 'gpt-realtime-2' }
+ * ```
+ */
+export const DEFAULT_REALTIME_MODEL = 'gpt-realtime-2' satisfies KnownRealtimeModelId;
+
 /** Realtime model ids named by the official schema, in {@link REALTIME_MODELS} order. */
 export const KNOWN_REALTIME_MODELS: readonly KnownRealtimeModelId[] = idsOf(REALTIME_MODELS);
 

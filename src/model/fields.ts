@@ -9,6 +9,7 @@ import {
   type RealtimeTurnDetection,
 } from './audio.js';
 import type { RealtimeIncludable, RealtimeOutputModality, RealtimeVoice } from './enums.js';
+import { DEFAULT_REALTIME_MODEL } from './capabilities.js';
 import { tableOf } from './codec.js';
 import { jsonEqual, objectFromEntries, type JsonObject, type JsonValue } from './json.js';
 import type { RealtimeOff } from './off.js';
@@ -238,7 +239,7 @@ export function sessionFieldDefault<P extends RealtimeSessionFieldPath>(
   if (path === 'model') return undefined;
   defaultsRequest ??= RealtimeSessionCreateRequest.fromJson({
     ...REALTIME_SESSION_DEFAULTS.session,
-    model: 'gpt-realtime',
+    model: DEFAULT_REALTIME_MODEL,
     audio: { input: REALTIME_SESSION_DEFAULTS.input, output: REALTIME_SESSION_DEFAULTS.output },
   });
   return readSessionField(defaultsRequest, path);

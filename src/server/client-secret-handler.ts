@@ -1,4 +1,5 @@
 import {
+  DEFAULT_REALTIME_MODEL,
   RealtimeClientSecretCreateRequest,
   RealtimeConfigError,
   RealtimeSessionCreateRequest,
@@ -28,7 +29,7 @@ export interface ClientSecretHandlerOptions {
   readonly fetch?: typeof fetch;
 }
 
-const DEFAULT_SESSION = new RealtimeSessionCreateRequest({ model: 'gpt-realtime' });
+const DEFAULT_SESSION = new RealtimeSessionCreateRequest({ model: DEFAULT_REALTIME_MODEL });
 const DEFAULT_TIMEOUT_MS = 10_000;
 const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-store' };
 

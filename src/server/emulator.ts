@@ -2,7 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { RealtimeClientSecretCreateRequest, RealtimeConfigError, validateClientSecretRequest } from '../model/index.js';
+import {
+  DEFAULT_REALTIME_MODEL,
+  RealtimeClientSecretCreateRequest,
+  RealtimeConfigError,
+  validateClientSecretRequest,
+} from '../model/index.js';
 import { createEventId } from '../protocol/index.js';
 import {
   createBadFrameCounter,
@@ -240,7 +245,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     try {
       parsed = RealtimeClientSecretCreateRequest.fromJson({
         ...body,
-        session: { model: 'gpt-realtime', ...session },
+        session: { model: DEFAULT_REALTIME_MODEL, ...session },
       });
     } catch (error) {
       if (!(error instanceof RealtimeConfigError)) throw error;

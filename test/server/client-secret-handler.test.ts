@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_REALTIME_MODEL } from '../../src/model/index.js';
 import {
   createClientSecretHandler,
   startRealtimeEmulator,
@@ -48,6 +49,14 @@ describe('createClientSecretHandler', () => {
         audio: { output: { voice: 'marin' } },
       });
       await client.close();
+    });
+
+    it('without a session of its own, mints for the current GA model', async () => {
+      const bare = createClientSecretHandler({ apiKey, baseURL: emulator.url });
+      const response = await bare(post('{}'));
+      expect(response.status).toBe(200);
+      const secret = (await response.json()) as { session: Record<string, unknown> };
+      expect(secret.session['model']).toBe(DEFAULT_REALTIME_MODEL);
     });
 
     it('accepts an empty JSON body, or no body at all, as {}', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_REALTIME_MODEL, getModelCapabilities } from '../../src/model/index.js';
 import { parseServerEvent } from '../../src/protocol/index.js';
 import {
   EMULATOR_DEFAULT_INSTRUCTIONS,
@@ -39,6 +40,14 @@ describe('the Realtime emulator', () => {
     it('accepts the API key as a bearer token', async () => {
       const { client } = await openSession();
       await client.close();
+    });
+
+    it('mints a secret without a model for the current GA model, never a deprecated one', async () => {
+      const { status, json } = await mintSecret({ session: { type: 'realtime' } });
+      expect(status).toBe(200);
+      const model = (json['session'] as Json)['model'];
+      expect(model).toBe(DEFAULT_REALTIME_MODEL);
+      expect(getModelCapabilities(String(model))?.deprecated).toBeUndefined();
     });
 
     it('accepts a minted ek_ secret as a bearer token, with the session config it was minted for', async () => {

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import useSyncExternalStoreExports from 'use-sync-external-store/with-selector';
 import {
+  DEFAULT_REALTIME_MODEL,
   readSessionField,
   RealtimeSessionCreateRequest,
   type RealtimeSessionFieldPath,
@@ -66,7 +67,7 @@ export interface FieldStore {
 }
 
 // Before any request is known (a controlled component whose value is still loading) the store holds a placeholder.
-const PLACEHOLDER = new RealtimeSessionCreateRequest({ model: 'gpt-realtime' });
+const PLACEHOLDER = new RealtimeSessionCreateRequest({ model: DEFAULT_REALTIME_MODEL });
 
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
