@@ -10,9 +10,14 @@ import { gzipSync } from 'node:zlib';
 // import with confirmation. The contract is shared, so each further component costs only its own markup.
 // Raised to 56 kB (measured 55.67 kB) when every session field got its component, with SessionConfigForm and
 // the three live views: about 1.2 kB gzip a component. One component alone stays in its own budget below.
+// Raised to 56.5 kB (measured 56.09 kB) when every client event of the API got its builder.
 const budgets = [
   // Every export as an app bundles it (model, session, hooks and all form components), React left to the app.
-  { name: 'react-realtime-session (all exports)', contents: "export * from './dist/index.js';", limitBytes: 56 * 1024 },
+  {
+    name: 'react-realtime-session (all exports)',
+    contents: "export * from './dist/index.js';",
+    limitBytes: 56.5 * 1024,
+  },
   // The common case: the hook, the model and the WebSocket transport; the rest must tree-shake away.
   {
     name: 'useRealtimeSession + RealtimeSessionCreateRequest',

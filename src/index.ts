@@ -118,6 +118,10 @@ export {
   inputAudioBufferAppendEvent,
   inputAudioBufferCommitEvent,
   inputAudioBufferClearEvent,
+  conversationItemRetrieveEvent,
+  conversationItemTruncateEvent,
+  conversationItemDeleteEvent,
+  outputAudioBufferClearEvent,
 } from './protocol/index.js';
 
 // ------------------------------------------------------------------ transport: the connection

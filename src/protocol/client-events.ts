@@ -1,6 +1,10 @@
 import type { JsonObject, RealtimeSessionUpdateJson } from '../model/index.js';
 import type {
   ConversationItemCreateEvent,
+  ConversationItemDeleteEvent,
+  ConversationItemRetrieveEvent,
+  ConversationItemTruncateEvent,
+  OutputAudioBufferClearEvent,
   InputAudioBufferAppendEvent,
   InputAudioBufferClearEvent,
   InputAudioBufferCommitEvent,
@@ -147,4 +151,71 @@ export function conversationItemCreateEvent(
   return previousItemId === undefined
     ? { type: 'conversation.item.create', event_id: eventId, item }
     : { type: 'conversation.item.create', event_id: eventId, previous_item_id: previousItemId, item };
+}
+
+/**
+ * A `conversation.item.retrieve` event; the server answers with
+ * `conversation.item.retrieved`, or an error for an id it does not hold.
+ *
+ * @example
+ * ```ts
+ * conversationItemRetrieveEvent('item_123');
+ * ```
+ */
+export function conversationItemRetrieveEvent(
+  itemId: string,
+  eventId: string = createEventId(),
+): ConversationItemRetrieveEvent {
+  return { type: 'conversation.item.retrieve', event_id: eventId, item_id: itemId };
+}
+
+/**
+ * A `conversation.item.truncate` event: the assistant's audio is cut at
+ * `audioEndMs`, what the user heard before interrupting, and its transcript
+ * goes. The server answers with `conversation.item.truncated`.
+ *
+ * @example
+ * ```ts
+ * conversationItemTruncateEvent({ itemId: 'item_123', audioEndMs: 1500 });
+ * ```
+ */
+export function conversationItemTruncateEvent(
+  truncation: { readonly itemId: string; readonly audioEndMs: number; readonly contentIndex?: number },
+  eventId: string = createEventId(),
+): ConversationItemTruncateEvent {
+  return {
+    type: 'conversation.item.truncate',
+    event_id: eventId,
+    item_id: truncation.itemId,
+    content_index: truncation.contentIndex ?? 0,
+    audio_end_ms: truncation.audioEndMs,
+  };
+}
+
+/**
+ * A `conversation.item.delete` event; the server answers with `conversation.item.deleted`.
+ *
+ * @example
+ * ```ts
+ * conversationItemDeleteEvent('item_123');
+ * ```
+ */
+export function conversationItemDeleteEvent(
+  itemId: string,
+  eventId: string = createEventId(),
+): ConversationItemDeleteEvent {
+  return { type: 'conversation.item.delete', event_id: eventId, item_id: itemId };
+}
+
+/**
+ * An `output_audio_buffer.clear` event: stops the audio the server plays out
+ * over WebRTC or SIP. The server answers with `output_audio_buffer.cleared`.
+ *
+ * @example
+ * ```ts
+ * outputAudioBufferClearEvent();
+ * ```
+ */
+export function outputAudioBufferClearEvent(eventId: string = createEventId()): OutputAudioBufferClearEvent {
+  return { type: 'output_audio_buffer.clear', event_id: eventId };
 }

@@ -64,7 +64,39 @@ export interface ConversationItemCreateEvent {
   readonly item: JsonObject;
 }
 
-/** Every client event this kit sends. */
+/** Asks for the server's copy of a conversation item (with its audio, after noise reduction). */
+export interface ConversationItemRetrieveEvent {
+  readonly type: 'conversation.item.retrieve';
+  readonly event_id: string;
+  readonly item_id: string;
+}
+
+/**
+ * Cuts an assistant message's audio at what the user heard (after an
+ * interruption); the server drops its transcript with it.
+ */
+export interface ConversationItemTruncateEvent {
+  readonly type: 'conversation.item.truncate';
+  readonly event_id: string;
+  readonly item_id: string;
+  readonly content_index: number;
+  readonly audio_end_ms: number;
+}
+
+/** Removes an item from the conversation. */
+export interface ConversationItemDeleteEvent {
+  readonly type: 'conversation.item.delete';
+  readonly event_id: string;
+  readonly item_id: string;
+}
+
+/** Stops the audio the server is playing out (WebRTC and SIP; over a WebSocket the client plays the audio itself). */
+export interface OutputAudioBufferClearEvent {
+  readonly type: 'output_audio_buffer.clear';
+  readonly event_id: string;
+}
+
+/** Every client event of the Realtime API. */
 export type RealtimeClientEvent =
   | SessionUpdateEvent
   | ResponseCreateEvent
@@ -72,7 +104,11 @@ export type RealtimeClientEvent =
   | InputAudioBufferAppendEvent
   | InputAudioBufferCommitEvent
   | InputAudioBufferClearEvent
-  | ConversationItemCreateEvent;
+  | ConversationItemCreateEvent
+  | ConversationItemRetrieveEvent
+  | ConversationItemTruncateEvent
+  | ConversationItemDeleteEvent
+  | OutputAudioBufferClearEvent;
 
 // ---------------------------------------------------------------- server events
 

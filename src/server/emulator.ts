@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
   DEFAULT_REALTIME_MODEL,
+  PCM_SAMPLE_RATE,
   RealtimeClientSecretCreateRequest,
   RealtimeConfigError,
   validateClientSecretRequest,
@@ -29,6 +30,7 @@ import {
   subprotocolSecret,
   type ApiErrorBody,
 } from './http.js';
+import { createConversation, type ConversationResult } from './conversation.js';
 import { createSecretStore } from './secrets.js';
 import {
   checkSessionUpdate,
@@ -38,6 +40,7 @@ import {
   openSessionState,
   sessionJson,
   toneChunk,
+  TONE_CHUNK_MS,
   type SessionUpdateLimits,
 } from './session.js';
 
@@ -118,6 +121,8 @@ export interface RealtimeEmulatorOptions {
   readonly idleTimeoutMs?: number;
   /** Simultaneous sessions; more are refused with 503. @default 500 */
   readonly maxSessions?: number;
+  /** Items one session's conversation keeps; adding one more forgets the oldest. @default 1000 */
+  readonly maxConversationItems?: number;
   /** Delay between simulated response deltas. @default 20 */
   readonly responseDeltaMs?: number;
 }
@@ -137,6 +142,8 @@ export interface RealtimeEmulator {
 }
 
 const RESPONSE_WORDS = ['Hello', ' from', ' the', ' local', ' Realtime', ' emulator.'];
+/** PCM16 mono at 24 kHz. */
+const PCM_BYTES_PER_MS = (PCM_SAMPLE_RATE * 2) / 1000;
 /** How often expired secrets are swept when nobody mints. */
 const SECRET_PRUNE_INTERVAL_MS = 60_000;
 /** The client value an event's payload is in, to name in a `too_large` error. */
@@ -180,6 +187,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
   const idleTimeoutMs = options.idleTimeoutMs ?? 5 * 60 * 1000;
   const maxSessions = options.maxSessions ?? 500;
   const deltaMs = options.responseDeltaMs ?? 20;
+  const maxConversationItems = options.maxConversationItems ?? 1000;
   const sessionLimits: SessionUpdateLimits = {
     maxInstructionsChars: options.maxInstructionsChars ?? MiB,
     maxSessionBytes: options.maxSessionBytes ?? 2 * MiB,
@@ -378,7 +386,8 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     let lastRefill = Date.now();
     let response: { readonly id: string; readonly timers: NodeJS.Timeout[]; cancel(): void } | undefined;
     let bufferedAudioBytes = 0;
-    let lastItemId: string | null = null;
+    const conversation = createConversation(maxConversationItems);
+    let lastResponseId = '';
     const badFrames = createBadFrameCounter(maxBadFrames);
 
     const sendText = (text: string | Buffer) => {
@@ -395,6 +404,8 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
       sendText(sessionJson(session.config, `{"event_id":"${createEventId('event')}","type":"${type}","session":`, '}'));
     const sendError = (error: ApiErrorBody, eventId: string | null) =>
       send({ type: 'error', error: { ...error, event_id: eventId } });
+    const answer = (result: ConversationResult, eventId: string | null) =>
+      result.ok ? send(result.event) : sendError(result.error, eventId);
 
     const idleTimer = setTimeout(() => closeSocket(ws, 4000, 'idle timeout'), idleTimeoutMs);
 
@@ -441,11 +452,18 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
         content: [],
       };
       const timers: NodeJS.Timeout[] = [];
+      let wordsSent = 0;
       const finish = (status: 'completed' | 'cancelled') => {
         for (const timer of timers) clearTimeout(timer);
         response = undefined;
-        lastItemId = itemId;
         const text = RESPONSE_WORDS.join('');
+        // The item stays in the conversation, cut short when cancelled, so it can be retrieved or truncated.
+        const heard = RESPONSE_WORDS.slice(0, wordsSent).join('');
+        const kept = audio ? { type: 'output_audio', transcript: heard } : { type: 'output_text', text: heard };
+        conversation.add(
+          { ...item, status: status === 'completed' ? 'completed' : 'incomplete', content: [kept] },
+          audio ? wordsSent * TONE_CHUNK_MS : 0,
+        );
         if (status === 'completed') {
           if (audio) {
             send({ type: 'response.output_audio.done', ...address });
@@ -467,12 +485,13 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
         });
       };
       response = { id, timers, cancel: () => finish('cancelled') };
+      lastResponseId = id;
       send({
         type: 'response.created',
         response: { id, object: 'realtime.response', status: 'in_progress', output: [], output_modalities: modalities },
       });
       send({ type: 'response.output_item.added', response_id: id, output_index: 0, item });
-      send({ type: 'conversation.item.added', previous_item_id: lastItemId, item });
+      send({ type: 'conversation.item.added', previous_item_id: conversation.lastItemId, item });
       send({
         type: 'response.content_part.added',
         ...address,
@@ -482,6 +501,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
         timers.push(
           setTimeout(
             () => {
+              wordsSent = index + 1;
               if (audio) {
                 // The first assistant audio fixes the voice for the rest of the session.
                 voiceLocked = true;
@@ -536,10 +556,20 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
           if (bufferedAudioBytes === 0) {
             return sendError(apiError('input_audio_buffer_commit_empty', 'The input audio buffer is empty.'), eventId);
           }
-          bufferedAudioBytes = 0;
           const itemId = createEventId('item');
-          send({ type: 'input_audio_buffer.committed', previous_item_id: lastItemId, item_id: itemId });
-          lastItemId = itemId;
+          send({ type: 'input_audio_buffer.committed', previous_item_id: conversation.lastItemId, item_id: itemId });
+          conversation.add(
+            {
+              id: itemId,
+              object: 'realtime.item',
+              type: 'message',
+              role: 'user',
+              status: 'completed',
+              content: [{ type: 'input_audio', transcript: null }],
+            },
+            Math.floor(bufferedAudioBytes / PCM_BYTES_PER_MS),
+          );
+          bufferedAudioBytes = 0;
           return;
         }
         case 'input_audio_buffer.clear':
@@ -551,11 +581,24 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
             return sendError(apiError('invalid_type', 'item must be an object.', 'item'), eventId);
           }
           const added = { id: createEventId('item'), object: 'realtime.item', status: 'completed', ...item };
-          send({ type: 'conversation.item.added', previous_item_id: lastItemId, item: added });
+          send({ type: 'conversation.item.added', previous_item_id: conversation.lastItemId, item: added });
           send({ type: 'conversation.item.done', item: added });
-          lastItemId = typeof added.id === 'string' ? added.id : null;
+          conversation.add(added);
           return;
         }
+        case 'conversation.item.retrieve':
+          return answer(conversation.retrieve(event['item_id']), eventId);
+        case 'conversation.item.delete':
+          return answer(conversation.delete(event['item_id']), eventId);
+        case 'conversation.item.truncate':
+          return answer(
+            conversation.truncate(event['item_id'], event['content_index'], event['audio_end_ms']),
+            eventId,
+          );
+        case 'output_audio_buffer.clear':
+          // Over WebRTC this stops the audio being played; here it stops the response that makes it.
+          response?.cancel();
+          return send({ type: 'output_audio_buffer.cleared', response_id: lastResponseId });
         default:
           return sendError(
             apiError('invalid_value', `Unknown client event type: ${describeValue(type)}.`, 'type'),

@@ -327,9 +327,12 @@ export function sessionJson(config: Json, before = '', after = ''): Buffer {
   return Buffer.concat(parts);
 }
 
+/** How long one simulated audio delta (one {@link toneChunk}) plays. */
+export const TONE_CHUNK_MS = 100;
+
 /** A 100 ms, 440 Hz PCM16 tone at 24 kHz, base64: the emulator's "voice". */
 export function toneChunk(): string {
-  const samples = PCM_SAMPLE_RATE / 10;
+  const samples = (PCM_SAMPLE_RATE * TONE_CHUNK_MS) / 1000;
   const pcm = Buffer.alloc(samples * 2);
   for (let i = 0; i < samples; i++)
     pcm.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / PCM_SAMPLE_RATE) * 8000), i * 2);

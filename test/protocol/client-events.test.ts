@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { RealtimeSessionCreateRequest, sessionUpdateFor } from '../../src/model/index.js';
 import {
   conversationItemCreateEvent,
+  conversationItemDeleteEvent,
+  conversationItemRetrieveEvent,
+  conversationItemTruncateEvent,
   createEventId,
   inputAudioBufferAppendEvent,
   inputAudioBufferClearEvent,
   inputAudioBufferCommitEvent,
+  outputAudioBufferClearEvent,
   responseCancelEvent,
   responseCreateEvent,
   sessionUpdateEvent,
@@ -60,5 +64,28 @@ describe('client events', () => {
       item: { type: 'message' },
     });
     expect(responseCreateEvent().event_id).not.toBe(responseCreateEvent().event_id);
+  });
+
+  it('build the conversation edits and the output audio clear, truncating the first content part by default', () => {
+    expect(conversationItemRetrieveEvent('item_1', 'a')).toStrictEqual({
+      type: 'conversation.item.retrieve',
+      event_id: 'a',
+      item_id: 'item_1',
+    });
+    expect(conversationItemDeleteEvent('item_1', 'a')).toStrictEqual({
+      type: 'conversation.item.delete',
+      event_id: 'a',
+      item_id: 'item_1',
+    });
+    expect(conversationItemTruncateEvent({ itemId: 'item_1', audioEndMs: 1500 }, 'a')).toStrictEqual({
+      type: 'conversation.item.truncate',
+      event_id: 'a',
+      item_id: 'item_1',
+      content_index: 0,
+      audio_end_ms: 1500,
+    });
+    expect(conversationItemTruncateEvent({ itemId: 'item_1', audioEndMs: 0, contentIndex: 2 }).content_index).toBe(2);
+    expect(outputAudioBufferClearEvent('a')).toStrictEqual({ type: 'output_audio_buffer.clear', event_id: 'a' });
+    expect(conversationItemDeleteEvent('item_1').event_id).toMatch(/^evt_/);
   });
 });

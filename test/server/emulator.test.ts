@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_REALTIME_MODEL, getModelCapabilities } from '../../src/model/index.js';
-import { parseServerEvent } from '../../src/protocol/index.js';
+import {
+  conversationItemCreateEvent,
+  conversationItemDeleteEvent,
+  conversationItemRetrieveEvent,
+  conversationItemTruncateEvent,
+  outputAudioBufferClearEvent,
+  parseServerEvent,
+  responseCancelEvent,
+  responseCreateEvent,
+} from '../../src/protocol/index.js';
 import {
   EMULATOR_DEFAULT_INSTRUCTIONS,
   startRealtimeEmulator,
@@ -364,6 +373,103 @@ describe('the Realtime emulator', () => {
       client.send({ type: 'input_audio_buffer.clear' });
       await client.next('input_audio_buffer.cleared');
       await client.close();
+    });
+  });
+
+  describe('conversation items: retrieve, truncate, delete', () => {
+    it('retrieves and deletes an item it holds, and refuses ids it does not, naming the event', async () => {
+      const { client } = await openSession();
+      client.send(
+        conversationItemCreateEvent({ type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hi' }] }),
+      );
+      const added = (await client.next('conversation.item.added'))['item'] as Json;
+      client.send(conversationItemRetrieveEvent(added['id'] as string));
+      expect((await client.next('conversation.item.retrieved'))['item']).toMatchObject({
+        id: added['id'],
+        role: 'user',
+        content: [{ type: 'input_text', text: 'Hi' }],
+      });
+      client.send(conversationItemDeleteEvent(added['id'] as string));
+      expect((await client.next('conversation.item.deleted'))['item_id']).toBe(added['id']);
+      client.send(conversationItemRetrieveEvent(added['id'] as string, 'evt_gone'));
+      expect((await client.next('error'))['error']).toMatchObject({
+        code: 'item_not_found',
+        param: 'item_id',
+        event_id: 'evt_gone',
+      });
+      client.send(conversationItemDeleteEvent('item_never', 'evt_never'));
+      expect((await client.next('error'))['error']).toMatchObject({ code: 'item_not_found', event_id: 'evt_never' });
+      await client.close();
+    });
+
+    it('keeps a committed user turn, so it can be retrieved', async () => {
+      const { client } = await openSession();
+      client.send({ type: 'input_audio_buffer.append', audio: Buffer.alloc(4800).toString('base64') });
+      client.send({ type: 'input_audio_buffer.commit' });
+      const itemId = (await client.next('input_audio_buffer.committed'))['item_id'] as string;
+      client.send(conversationItemRetrieveEvent(itemId));
+      expect((await client.next('conversation.item.retrieved'))['item']).toMatchObject({
+        id: itemId,
+        role: 'user',
+        content: [{ type: 'input_audio' }],
+      });
+      await client.close();
+    });
+
+    it('truncates an interrupted answer at what was heard, and refuses a cut past its audio', async () => {
+      const slow = await startRealtimeEmulator({ apiKey, responseDeltaMs: 60 });
+      const client = await connect(wsUrl(slow.url), { apiKey });
+      await client.next('session.created');
+      client.send(responseCreateEvent());
+      const itemId = ((await client.next('response.output_item.added'))['item'] as Json)['id'] as string;
+      await client.next('response.output_audio.delta');
+      await client.next('response.output_audio.delta');
+      client.send(responseCancelEvent());
+      expect(((await client.next('response.done'))['response'] as Json)['status']).toBe('cancelled');
+      // Two 100 ms chunks were sent before the cancel: 200 ms of audio, at most 300 if a third raced it.
+      client.send(conversationItemTruncateEvent({ itemId, audioEndMs: 900 }, 'evt_past'));
+      expect((await client.next('error'))['error']).toMatchObject({ param: 'audio_end_ms', event_id: 'evt_past' });
+      client.send(conversationItemTruncateEvent({ itemId, audioEndMs: 150 }));
+      expect(await client.next('conversation.item.truncated')).toMatchObject({
+        item_id: itemId,
+        content_index: 0,
+        audio_end_ms: 150,
+      });
+      client.send(conversationItemRetrieveEvent(itemId));
+      const content = ((await client.next('conversation.item.retrieved'))['item'] as Json)['content'] as Json[];
+      expect(content[0]).toStrictEqual({ type: 'output_audio' });
+      await client.close();
+      await slow.close();
+    });
+
+    it('output_audio_buffer.clear stops the answer in progress and says which one', async () => {
+      const slow = await startRealtimeEmulator({ apiKey, responseDeltaMs: 200 });
+      const client = await connect(wsUrl(slow.url), { apiKey });
+      await client.next('session.created');
+      client.send(responseCreateEvent());
+      const responseId = ((await client.next('response.created'))['response'] as Json)['id'];
+      client.send(outputAudioBufferClearEvent());
+      expect((await client.next('output_audio_buffer.cleared'))['response_id']).toBe(responseId);
+      expect(((await client.next('response.done'))['response'] as Json)['status']).toBe('cancelled');
+      await client.close();
+      await slow.close();
+    });
+
+    it('forgets the oldest items beyond its bound', async () => {
+      const small = await startRealtimeEmulator({ apiKey, maxConversationItems: 2 });
+      const client = await connect(wsUrl(small.url), { apiKey });
+      await client.next('session.created');
+      const ids: string[] = [];
+      for (let index = 0; index < 3; index++) {
+        client.send(conversationItemCreateEvent({ type: 'message', role: 'user', content: [] }));
+        ids.push(((await client.next('conversation.item.added'))['item'] as Json)['id'] as string);
+      }
+      client.send(conversationItemRetrieveEvent(ids[0] as string));
+      expect((await client.next('error'))['error']).toMatchObject({ code: 'item_not_found' });
+      client.send(conversationItemRetrieveEvent(ids[2] as string));
+      await client.next('conversation.item.retrieved');
+      await client.close();
+      await small.close();
     });
   });
 

@@ -7,7 +7,7 @@ export interface TestClient {
   readonly events: Json[];
   /** The underlying socket, for tests that misbehave on purpose (stop reading, skip pongs). */
   readonly socket: WebSocket;
-  send(event: Json): void;
+  send(event: object): void;
   /** Sends a text frame as it is, JSON or not. */
   sendRaw(text: string): void;
   /** Resolves with the close code once the socket has closed, whoever closed it. */
