@@ -122,11 +122,18 @@ export class RealtimeTranscription extends RealtimeModel<RealtimeTranscriptionJs
 export interface RealtimeNoiseReductionInit extends ExtraInit {
   /** `near_field` for headsets, `far_field` for laptop or room microphones. */
   readonly type?: RealtimeNoiseReductionType;
+  /**
+   * How hard noise is suppressed; higher suppresses more. Server default 1
+   * when noise reduction is first turned on; leaving it out of an update keeps
+   * the current strength.
+   */
+  readonly strength?: number;
 }
 
 /** Wire JSON of {@link RealtimeNoiseReduction}. */
 export interface RealtimeNoiseReductionJson {
   type?: RealtimeNoiseReductionType;
+  strength?: number;
 }
 
 /**
@@ -135,7 +142,7 @@ export interface RealtimeNoiseReductionJson {
  *
  * @example
  * ```ts
- * new RealtimeNoiseReduction({ type: 'near_field' });
+ * new RealtimeNoiseReduction({ type: 'near_field', strength: 0.8 });
  * ```
  */
 export class RealtimeNoiseReduction extends RealtimeModel<RealtimeNoiseReductionJson, RealtimeNoiseReductionInit> {
@@ -143,9 +150,14 @@ export class RealtimeNoiseReduction extends RealtimeModel<RealtimeNoiseReduction
   static readonly off = RealtimeOff;
 
   declare readonly type?: RealtimeNoiseReductionType;
+  declare readonly strength?: number;
 
   static {
-    defineModel(this, 'RealtimeNoiseReduction', { type: oneOf(RealtimeNoiseReductionType) });
+    defineModel(this, 'RealtimeNoiseReduction', {
+      type: oneOf(RealtimeNoiseReductionType),
+      // The API gives no bounds; a negative suppression means nothing.
+      strength: { codec: numberCodec, range: { min: 0 } },
+    });
   }
 }
 

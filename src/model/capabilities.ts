@@ -145,6 +145,34 @@ export type RealtimeBuiltInVoice = (typeof REALTIME_VOICES)[number]['id'];
  */
 export const DEFAULT_REALTIME_MODEL = 'gpt-realtime-2' satisfies KnownRealtimeModelId;
 
+/**
+ * What the transcription models take, from the official schema: only
+ * `gpt-transcribe` and `gpt-live-transcribe` take lists of `languages` and
+ * `keywords`; only `gpt-realtime-whisper` takes a `delay`, and it takes no
+ * `prompt` and needs turn detection off; `gpt-4o-transcribe-diarize` takes no
+ * `prompt` either. Validation and the forms both read it.
+ *
+ * @example
+ * ```ts
+ * TRANSCRIPTION_MODEL_SUPPORT.noPrompt.has('gpt-realtime-whisper'); // true
+ * ```
+ */
+export const TRANSCRIPTION_MODEL_SUPPORT: {
+  /** Models that take `languages` and `keywords`. */
+  readonly lists: ReadonlySet<string>;
+  /** Models that take a `delay`. */
+  readonly delay: ReadonlySet<string>;
+  /** Models that take no `prompt`. */
+  readonly noPrompt: ReadonlySet<string>;
+  /** Models that need `turn_detection: null`: they do not work with voice activity detection. */
+  readonly noTurnDetection: ReadonlySet<string>;
+} = Object.freeze({
+  lists: new Set(['gpt-transcribe', 'gpt-live-transcribe']),
+  delay: new Set(['gpt-realtime-whisper']),
+  noPrompt: new Set(['gpt-4o-transcribe-diarize', 'gpt-realtime-whisper']),
+  noTurnDetection: new Set(['gpt-realtime-whisper']),
+});
+
 /** Realtime model ids named by the official schema, in {@link REALTIME_MODELS} order. */
 export const KNOWN_REALTIME_MODELS: readonly KnownRealtimeModelId[] = idsOf(REALTIME_MODELS);
 

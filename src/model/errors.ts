@@ -25,6 +25,7 @@ export type ConfigIssueCode =
   | 'required'
   | 'invalid_value'
   | 'out_of_range'
+  | 'too_long'
   | 'not_integer'
   | 'invalid_pattern'
   | 'duplicate'

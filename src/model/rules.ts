@@ -11,6 +11,8 @@ export const REALTIME_LIMITS = {
   vadThreshold: { min: 0, max: 1 },
   retentionRatio: { min: 0, max: 1 },
   clientSecretSeconds: { min: 10, max: 7200 },
+  /** Characters of a function tool's description. */
+  toolDescriptionChars: 1024,
 } as const;
 
 /** Function tool names: 1 to 64 letters, digits, `_` or `-`. */
@@ -37,6 +39,8 @@ export interface FieldRules {
   readonly range?: Range;
   /** A string must not be blank. */
   readonly nonEmpty?: true;
+  /** The most characters a string may have. */
+  readonly maxLength?: number;
   /** Validation wants a value although the wire may omit it: unset or `''` is reported as required. */
   readonly expected?: true;
   /** A string format (a RegExp or any test) and the message when a string fails it. */
@@ -195,6 +199,9 @@ export function modelValidator(rules: readonly CrossRule[]): (model: object) => 
       if (field.expected && value === '') out.add(path, 'required', 'is required');
       else if (field.pattern !== undefined && !field.pattern[0].test(value)) {
         out.add(path, 'invalid_pattern', field.pattern[1]);
+      }
+      if (field.maxLength !== undefined && value.length > field.maxLength) {
+        out.add(path, 'too_long', `must be at most ${field.maxLength} characters, not ${value.length}`);
       }
       if (field.enum !== undefined) out.oneOf(path, value, field.enum);
       if (field.nonEmpty) out.nonEmptyString(path, value);

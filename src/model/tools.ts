@@ -22,7 +22,7 @@ import {
 import type { JsonObject } from './json.js';
 import { checkParameterSchema } from './json-schema.js';
 import type { RealtimeOff } from './off.js';
-import { atLeastOne, FUNCTION_NAME_PATTERN, TUNNEL_ID_PATTERN, type IssueCollector } from './rules.js';
+import { atLeastOne, FUNCTION_NAME_PATTERN, REALTIME_LIMITS, TUNNEL_ID_PATTERN, type IssueCollector } from './rules.js';
 
 // ---------------------------------------------------------------- function tool
 
@@ -70,7 +70,7 @@ export class RealtimeFunctionTool extends RealtimeModel<RealtimeFunctionToolJson
         expected: true,
         pattern: [FUNCTION_NAME_PATTERN, 'must be 1–64 letters, digits, underscores or hyphens'],
       },
-      description: { codec: stringCodec },
+      description: { codec: stringCodec, maxLength: REALTIME_LIMITS.toolDescriptionChars },
       parameters: { codec: jsonObjectCodec, check: checkParameterSchema },
     });
   }

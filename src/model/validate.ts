@@ -7,12 +7,13 @@
  * issues of the field it follows, so a form lists a field's issues in a
  * stable order.
  */
-import { RealtimeAudioFormat, RealtimeTranscription } from './audio.js';
-import { isReasoningModel } from './capabilities.js';
+import { RealtimeAudioConfigInput, RealtimeAudioFormat, RealtimeTranscription } from './audio.js';
+import { isReasoningModel, TRANSCRIPTION_MODEL_SUPPORT } from './capabilities.js';
 import type { RealtimeClientSecretCreateRequest } from './client-secret.js';
 import { PCM_SAMPLE_RATE } from './enums.js';
 import type { ConfigIssue } from './errors.js';
 import { joinPath } from './json.js';
+import { isOff } from './off.js';
 import { FUNCTION_NAME_PATTERN, listRule, modelRule, modelValidator, type IssueCollector } from './rules.js';
 import { RealtimeSessionCreateRequest } from './session-request.js';
 import {
@@ -25,9 +26,6 @@ import {
 
 export { REALTIME_LIMITS, FUNCTION_NAME_PATTERN, TUNNEL_ID_PATTERN } from './rules.js';
 
-const TRANSCRIPTION_LIST_MODELS: ReadonlySet<string> = new Set(['gpt-transcribe', 'gpt-live-transcribe']);
-const TRANSCRIPTION_DELAY_MODELS: ReadonlySet<string> = new Set(['gpt-realtime-whisper']);
-
 const issuesOf = modelValidator([
   modelRule(RealtimeAudioFormat, 'rate', (format, out, wire) => {
     if (format.rate === undefined) return;
@@ -38,13 +36,25 @@ const issuesOf = modelValidator([
   ...(['languages', 'keywords'] as const).map((field) =>
     modelRule(RealtimeTranscription, field, (transcription, out, wire) => {
       const { model } = transcription;
-      if (transcription[field] === undefined || model === undefined || TRANSCRIPTION_LIST_MODELS.has(model)) return;
+      if (transcription[field] === undefined || model === undefined || TRANSCRIPTION_MODEL_SUPPORT.lists.has(model)) {
+        return;
+      }
       out.add(wire, 'unsupported_for_model', 'is only supported by gpt-transcribe and gpt-live-transcribe');
     }),
   ),
   modelRule(RealtimeTranscription, 'delay', ({ model, delay }, out, wire) => {
-    if (delay === undefined || model === undefined || TRANSCRIPTION_DELAY_MODELS.has(model)) return;
+    if (delay === undefined || model === undefined || TRANSCRIPTION_MODEL_SUPPORT.delay.has(model)) return;
     out.add(wire, 'unsupported_for_model', 'is only supported by gpt-realtime-whisper');
+  }),
+  modelRule(RealtimeTranscription, 'prompt', ({ model, prompt }, out, wire) => {
+    if (prompt === undefined || model === undefined || !TRANSCRIPTION_MODEL_SUPPORT.noPrompt.has(model)) return;
+    out.add(wire, 'unsupported_for_model', `is not supported by ${model}`);
+  }),
+  // Unspecified turn detection is the server's default, server VAD: it must be turned off explicitly.
+  modelRule(RealtimeAudioConfigInput, 'turnDetection', ({ transcription, turnDetection }, out, wire) => {
+    const model = transcription === undefined || isOff(transcription) ? undefined : transcription.model;
+    if (model === undefined || !TRANSCRIPTION_MODEL_SUPPORT.noTurnDetection.has(model) || isOff(turnDetection)) return;
+    out.add(wire, 'conflict', `must be off (null) while ${model} transcribes`);
   }),
   // Placed after the label, so it comes before the chosen target's own format issues.
   modelRule(RealtimeMcpTool, 'serverLabel', (tool, out) => {

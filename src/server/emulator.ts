@@ -144,6 +144,8 @@ export interface RealtimeEmulator {
 const RESPONSE_WORDS = ['Hello', ' from', ' the', ' local', ' Realtime', ' emulator.'];
 /** PCM16 mono at 24 kHz. */
 const PCM_BYTES_PER_MS = (PCM_SAMPLE_RATE * 2) / 1000;
+/** The least audio `input_audio_buffer.commit` takes. */
+const MIN_COMMIT_MS = 100;
 /** How often expired secrets are swept when nobody mints. */
 const SECRET_PRUNE_INTERVAL_MS = 60_000;
 /** The client value an event's payload is in, to name in a `too_large` error. */
@@ -553,8 +555,16 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
           return;
         }
         case 'input_audio_buffer.commit': {
-          if (bufferedAudioBytes === 0) {
-            return sendError(apiError('input_audio_buffer_commit_empty', 'The input audio buffer is empty.'), eventId);
+          // As the API does: under 100 ms of audio is not a turn.
+          const bufferedMs = bufferedAudioBytes / PCM_BYTES_PER_MS;
+          if (bufferedMs < MIN_COMMIT_MS) {
+            return sendError(
+              apiError(
+                'input_audio_buffer_commit_empty',
+                `Error committing input audio buffer: buffer too small. Expected at least ${MIN_COMMIT_MS}ms of audio, but buffer only has ${bufferedMs.toFixed(2)}ms of audio.`,
+              ),
+              eventId,
+            );
           }
           const itemId = createEventId('item');
           send({ type: 'input_audio_buffer.committed', previous_item_id: conversation.lastItemId, item_id: itemId });

@@ -197,7 +197,9 @@ export function checkSessionUpdate(
   const request = applyPayload(state.request, asked, payload);
   const issue = validateMerged(request)[0];
   if (issue !== undefined) {
-    return refused(apiError(issue.code, `Invalid 'session.${issue.path}': ${issue.message}.`, `session.${issue.path}`));
+    // The API's own code where the kit knows it.
+    const code = issue.code === 'too_long' ? 'string_above_max_length' : issue.code;
+    return refused(apiError(code, `Invalid 'session.${issue.path}': ${issue.message}.`, `session.${issue.path}`));
   }
   if (Object.hasOwn(payload, 'tools')) merged['tools'] = shareSchemas(payload['tools'], request.tools);
   if (sessionJsonSize(merged) > limits.maxSessionBytes) return refused(sessionTooLarge(limits.maxSessionBytes));

@@ -123,7 +123,11 @@ describe('validateSessionRequest', () => {
       [{ audio: { output: { format: { type: 'audio/pcm', rate: 16000 } } } }, 'audio.output.format.rate invalid_value'],
       [{ audio: { output: { format: { type: 'audio/pcmu', rate: 24000 } } } }, 'audio.output.format.rate conflict'],
       [
-        { audio: { input: { transcription: { model: 'gpt-realtime-whisper', delay: 'instant' } } } },
+        {
+          audio: {
+            input: { turnDetection: RealtimeOff, transcription: { model: 'gpt-realtime-whisper', delay: 'instant' } },
+          },
+        },
         'audio.input.transcription.delay invalid_value',
       ],
       [{ type: 'transcription' }, 'type invalid_value'],
@@ -179,6 +183,42 @@ describe('validateSessionRequest', () => {
   });
 
   describe('cross-field rules', () => {
+    it('gpt-realtime-whisper takes no prompt and needs turn detection off, stated explicitly', () => {
+      const whisper = { model: 'gpt-realtime-whisper', prompt: 'Bikes.' } as const;
+      expect(summary(issuesOf({ audio: { input: { transcription: whisper } } }))).toStrictEqual([
+        'audio.input.transcription.prompt unsupported_for_model',
+        'audio.input.turn_detection conflict',
+      ]);
+      expect(
+        summary(
+          issuesOf({
+            audio: { input: { transcription: { model: 'gpt-realtime-whisper' }, turnDetection: RealtimeOff } },
+          }),
+        ),
+      ).toStrictEqual([]);
+      expect(
+        summary(issuesOf({ audio: { input: { transcription: { model: 'gpt-4o-transcribe-diarize', prompt: 'x' } } } })),
+      ).toStrictEqual(['audio.input.transcription.prompt unsupported_for_model']);
+      expect(
+        summary(issuesOf({ audio: { input: { transcription: { model: 'gpt-4o-transcribe', prompt: 'x' } } } })),
+      ).toStrictEqual([]);
+    });
+
+    it('takes a noise reduction strength, never a negative one', () => {
+      const noise = (strength: number) =>
+        ({ audio: { input: { noiseReduction: { type: 'near_field', strength } } } }) as const;
+      expect(summary(issuesOf(noise(0.5)))).toStrictEqual([]);
+      expect(summary(issuesOf(noise(-1)))).toStrictEqual(['audio.input.noise_reduction.strength out_of_range']);
+    });
+
+    it('limits a function description to 1024 characters', () => {
+      const tool = (description: string) => ({ type: 'function', name: 'lookup', description }) as const;
+      expect(summary(issuesOf({ tools: [tool('d'.repeat(1024))] }))).toStrictEqual([]);
+      const issues = issuesOf({ tools: [tool('d'.repeat(1025))] });
+      expect(summary(issues)).toStrictEqual(['tools[0].description too_long']);
+      expect(issues[0]?.message).toBe('must be at most 1024 characters, not 1025');
+    });
+
     it('requires unique function names and MCP server labels', () => {
       const issues = issuesOf({
         tools: [

@@ -367,11 +367,41 @@ describe('the Realtime emulator', () => {
         code: 'input_audio_buffer_commit_empty',
         event_id: 'evt_empty',
       });
-      client.send({ type: 'input_audio_buffer.append', audio: Buffer.alloc(480).toString('base64') });
+      // 99 ms is not enough; 100 ms is.
+      client.send({ type: 'input_audio_buffer.append', audio: Buffer.alloc(99 * 48).toString('base64') });
+      client.send({ type: 'input_audio_buffer.commit', event_id: 'evt_short' });
+      expect((await client.next('error'))['error']).toMatchObject({
+        code: 'input_audio_buffer_commit_empty',
+        event_id: 'evt_short',
+      });
+      client.send({ type: 'input_audio_buffer.append', audio: Buffer.alloc(48).toString('base64') });
       client.send({ type: 'input_audio_buffer.commit' });
       expect((await client.next('input_audio_buffer.committed'))['item_id']).toMatch(/^item_/);
       client.send({ type: 'input_audio_buffer.clear' });
       await client.next('input_audio_buffer.cleared');
+      await client.close();
+    });
+  });
+
+  describe('the API rules the kit models', () => {
+    it('refuses a description over 1024 characters with the API code and whisper with VAD on; takes a noise strength', async () => {
+      const { client } = await openSession();
+      const long = [{ type: 'function', name: 'lookup', description: 'd'.repeat(1025) }];
+      expect((await update(client, { tools: long }, 'evt_long'))['error']).toMatchObject({
+        code: 'string_above_max_length',
+        param: 'session.tools[0].description',
+        event_id: 'evt_long',
+      });
+      const whisper = { input: { transcription: { model: 'gpt-realtime-whisper' } } };
+      expect((await update(client, { audio: whisper }))['error']).toMatchObject({
+        param: 'session.audio.input.turn_detection',
+      });
+      const off = { input: { transcription: { model: 'gpt-realtime-whisper' }, turn_detection: null } };
+      expect((await update(client, { audio: off }))['type']).toBe('session.updated');
+      const noise = { input: { noise_reduction: { type: 'far_field', strength: 0.7 } } };
+      const updated = await update(client, { audio: noise });
+      expect(updated['type']).toBe('session.updated');
+      expect(updated['session']).toMatchObject({ audio: noise });
       await client.close();
     });
   });

@@ -1,4 +1,4 @@
-import { RealtimeTranscriptionModel } from '../../model/index.js';
+import { RealtimeTranscriptionModel, TRANSCRIPTION_MODEL_SUPPORT } from '../../model/index.js';
 
 /** An option of a transcription that only some models take. */
 export type TranscriptionOption = 'prompt' | 'languages' | 'keywords' | 'delay';
@@ -14,11 +14,7 @@ export interface TranscriptionModelLimits {
 /** Every transcription model the schema names, in the order a picker lists them. */
 export const TRANSCRIPTION_MODELS: readonly string[] = Object.freeze(Object.values(RealtimeTranscriptionModel));
 
-const LIST_MODELS: ReadonlySet<string> = new Set(['gpt-transcribe', 'gpt-live-transcribe']);
-const WHISPER_REALTIME = 'gpt-realtime-whisper';
-// The schema's prompt text: free text for the gpt-4o-transcribe models "excluding gpt-4o-transcribe-diarize",
-// and "not supported with gpt-realtime-whisper".
-const NO_PROMPT: ReadonlySet<string> = new Set(['gpt-4o-transcribe-diarize', WHISPER_REALTIME]);
+const { lists, delay, noPrompt, noTurnDetection } = TRANSCRIPTION_MODEL_SUPPORT;
 
 const NONE: TranscriptionModelLimits = Object.freeze({ unsupported: Object.freeze({}) });
 const cache = new Map<string, TranscriptionModelLimits>();
@@ -30,8 +26,8 @@ const cache = new Map<string, TranscriptionModelLimits>();
  * and needs turn detection off; `gpt-4o-transcribe-diarize` takes no prompt.
  * A model the schema does not name gets no limits: the form must not guess.
  *
- * The languages, keywords and delay rules are the ones `validateSessionRequest`
- * enforces; the prompt and turn detection rules are not validated by the model yet.
+ * The rules come from `TRANSCRIPTION_MODEL_SUPPORT`, which
+ * `validateSessionRequest` enforces too; these are the forms' words for them.
  *
  * @example
  * ```ts
@@ -44,15 +40,15 @@ export function transcriptionModelLimits(model: string | undefined): Transcripti
   let limits = cache.get(model);
   if (limits === undefined) {
     const unsupported: Partial<Record<TranscriptionOption, string>> = {};
-    if (!LIST_MODELS.has(model)) {
+    if (!lists.has(model)) {
       unsupported.languages = 'Only gpt-transcribe and gpt-live-transcribe take a list of languages.';
       unsupported.keywords = 'Only gpt-transcribe and gpt-live-transcribe take keywords.';
     }
-    if (model !== WHISPER_REALTIME) unsupported.delay = 'Only gpt-realtime-whisper takes a delay.';
-    if (NO_PROMPT.has(model)) unsupported.prompt = `${model} takes no prompt.`;
+    if (!delay.has(model)) unsupported.delay = 'Only gpt-realtime-whisper takes a delay.';
+    if (noPrompt.has(model)) unsupported.prompt = `${model} takes no prompt.`;
     limits = Object.freeze({
       unsupported: Object.freeze(unsupported),
-      ...(model === WHISPER_REALTIME
+      ...(noTurnDetection.has(model)
         ? {
             needsTurnDetectionOff: `${model} needs turn detection off: it does not work with voice activity detection.`,
           }
