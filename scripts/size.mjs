@@ -11,6 +11,8 @@ import { gzipSync } from 'node:zlib';
 // Raised to 56 kB (measured 55.67 kB) when every session field got its component, with SessionConfigForm and
 // the three live views: about 1.2 kB gzip a component. One component alone stays in its own budget below.
 // Raised to 56.5 kB (measured 56.09 kB) when every client event of the API got its builder.
+// The hook + model budget raised 20.5 → 21 kB and one component's 25.5 → 26 kB (measured 20.60 and 25.47 kB) when
+// the model learnt more of the API's rules: description length, the transcription models' table, noise strength.
 const budgets = [
   // Every export as an app bundles it (model, session, hooks and all form components), React left to the app.
   {
@@ -23,13 +25,13 @@ const budgets = [
     name: 'useRealtimeSession + RealtimeSessionCreateRequest',
     contents:
       "export { useRealtimeSession, useSessionField, RealtimeSessionProvider, RealtimeSessionCreateRequest } from './dist/index.js';",
-    limitBytes: 20.5 * 1024,
+    limitBytes: 21 * 1024,
   },
   // One component on top of the hook: the others (ToolsEditor and its JSON parser above all) must not come along.
   {
     name: 'VoicePicker + useRealtimeSession',
     contents: "export { VoicePicker, useRealtimeSession, RealtimeSessionProvider } from './dist/index.js';",
-    limitBytes: 25.5 * 1024,
+    limitBytes: 26 * 1024,
   },
 ];
 

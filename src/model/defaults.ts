@@ -3,7 +3,7 @@
  * them, the emulator's `session.created` reports them, and the components mark
  * them: adding a default is one line here.
  */
-import type { RealtimeServerVadJson } from './audio.js';
+import type { RealtimeSemanticVadJson, RealtimeServerVadJson } from './audio.js';
 import type { RealtimeBuiltInVoice } from './capabilities.js';
 import {
   PCM_SAMPLE_RATE,
@@ -25,6 +25,17 @@ export const DEFAULT_TURN_DETECTION: Readonly<Required<RealtimeServerVadJson>> =
   create_response: true,
   interrupt_response: true,
 });
+
+/** What the API fills in for semantic VAD settings an update leaves out. */
+export const DEFAULT_SEMANTIC_VAD: Readonly<Required<RealtimeSemanticVadJson>> = Object.freeze({
+  type: 'semantic_vad',
+  eagerness: 'auto',
+  create_response: true,
+  interrupt_response: true,
+});
+
+/** The noise suppression strength the API starts from when noise reduction is first turned on. */
+export const DEFAULT_NOISE_REDUCTION_STRENGTH = 1;
 
 /** The shape of {@link REALTIME_SESSION_DEFAULTS}: wire name → value, for the session and each audio side. */
 export interface RealtimeSessionDefaults {

@@ -56,6 +56,8 @@ export { sessionUpdateFor, isEmptySessionUpdate, type RealtimeSessionUpdateJson 
 export {
   REALTIME_SESSION_DEFAULTS,
   DEFAULT_TURN_DETECTION,
+  DEFAULT_SEMANTIC_VAD,
+  DEFAULT_NOISE_REDUCTION_STRENGTH,
   DEFAULT_REASONING_EFFORT,
   REALTIME_SESSION_METADATA_KEYS,
   sessionConfigOf,

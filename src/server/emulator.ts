@@ -41,6 +41,7 @@ import {
   sessionJson,
   toneChunk,
   TONE_CHUNK_MS,
+  withSessionDefaults,
   type SessionUpdateLimits,
 } from './session.js';
 
@@ -275,7 +276,8 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     const expiresAt = Math.floor(Date.now() / 1000) + seconds;
     const value = createEventId('ek');
     const { model, ...settings } = parsed.session.toJson();
-    const effective = mergeSessionUpdate(defaultSessionConfig(model), settings as Json);
+    const base = defaultSessionConfig(model);
+    const effective = mergeSessionUpdate(base, withSessionDefaults(settings as Json, base));
     secrets.add(value, { expiresAtMs: expiresAt * 1000, model, settings: settings as Json });
     sendJson(response, 200, { value, expires_at: expiresAt, session: effective });
   }
@@ -372,7 +374,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       const base = defaultSessionConfig(model);
-      runSession(ws, mergeSessionUpdate(base, secret?.settings ?? {}));
+      runSession(ws, mergeSessionUpdate(base, withSessionDefaults(secret?.settings ?? {}, base)));
     });
   }
 

@@ -1,4 +1,7 @@
 import {
+  DEFAULT_NOISE_REDUCTION_STRENGTH,
+  DEFAULT_SEMANTIC_VAD,
+  DEFAULT_TURN_DETECTION,
   PCM_SAMPLE_RATE,
   REALTIME_SESSION_DEFAULTS,
   REASONING_MODEL_FIELDS,
@@ -64,6 +67,43 @@ export function defaultSessionConfig(
     include: null,
     audio: { input, output },
   };
+}
+
+/**
+ * An update with what the API fills in for it: a turn detection object gets
+ * its type's defaults for the settings it leaves out, and noise reduction
+ * keeps its strength (1 when first turned on). Applied before the update is
+ * read and merged, so `session.updated` reports the full effective config, as
+ * the API does.
+ *
+ * @example
+ * ```ts
+ * withSessionDefaults({ audio: { input: { turn_detection: { type: 'semantic_vad' } } } }, config);
+ * // turn_detection: { type: 'semantic_vad', eagerness: 'auto', create_response: true, interrupt_response: true }
+ * ```
+ */
+export function withSessionDefaults(payload: Json, config: Json): Json {
+  const audio = payload['audio'];
+  const input = isJsonObject(audio) ? audio['input'] : undefined;
+  if (!isJsonObject(audio) || !isJsonObject(input)) return payload;
+  const before = (config['audio'] as Json | undefined)?.['input'] as Json | undefined;
+  return { ...payload, audio: { ...audio, input: withInputDefaults(input, before) } };
+}
+
+function withInputDefaults(fields: Json, before: Json | undefined): Json {
+  const filled: Json = { ...fields };
+  const turnDetection = fields['turn_detection'];
+  if (isJsonObject(turnDetection)) {
+    const defaults = turnDetection['type'] === 'semantic_vad' ? DEFAULT_SEMANTIC_VAD : DEFAULT_TURN_DETECTION;
+    filled['turn_detection'] = { ...defaults, ...turnDetection };
+  }
+  const noise = fields['noise_reduction'];
+  if (isJsonObject(noise)) {
+    const previous = before?.['noise_reduction'];
+    const strength = isJsonObject(previous) ? previous['strength'] : undefined;
+    filled['noise_reduction'] = { strength: strength ?? DEFAULT_NOISE_REDUCTION_STRENGTH, ...noise };
+  }
+  return filled;
 }
 
 /** Applies an update the way the API does: fields replace, `audio.input` / `audio.output` merge key by key. */
@@ -154,6 +194,7 @@ export function checkSessionUpdate(
   const otherBytes = (frameBytes ?? 0) - (typeof instructions === 'string' ? Buffer.byteLength(instructions) : 0);
   if (otherBytes > limits.maxSessionBytes) return refused(sessionTooLarge(limits.maxSessionBytes));
   const { config } = state;
+  const filled = withSessionDefaults(payload, config);
   const model = config['model'];
   if (Object.hasOwn(payload, 'model') && payload['model'] !== model) {
     return refused(
@@ -166,7 +207,7 @@ export function checkSessionUpdate(
   }
   let asked: RealtimeSessionCreateRequest;
   try {
-    asked = RealtimeSessionCreateRequest.fromJson({ ...payload, model });
+    asked = RealtimeSessionCreateRequest.fromJson({ ...filled, model });
   } catch (error) {
     if (!(error instanceof RealtimeConfigError)) throw error;
     return refused(apiError(error.code, error.toIssue().message, `session.${error.path}`));
@@ -175,7 +216,7 @@ export function checkSessionUpdate(
   if (unknown !== undefined) {
     return refused(apiError('unknown_parameter', `Unknown parameter: 'session.${unknown}'.`, `session.${unknown}`));
   }
-  const merged = mergeSessionUpdate(config, payload);
+  const merged = mergeSessionUpdate(config, filled);
   const audioOutput = (merged['audio'] as Json | undefined)?.['output'] as Json | undefined;
   const previousOutput = (config['audio'] as Json | undefined)?.['output'] as Json | undefined;
   if (locks.voice && !jsonEqual(audioOutput?.['voice'], previousOutput?.['voice'])) {
@@ -194,7 +235,7 @@ export function checkSessionUpdate(
   ) {
     return refused(apiError('cannot_update_tracing', 'Tracing cannot be modified once enabled.', 'session.tracing'));
   }
-  const request = applyPayload(state.request, asked, payload);
+  const request = applyPayload(state.request, asked, filled);
   const issue = validateMerged(request)[0];
   if (issue !== undefined) {
     // The API's own code where the kit knows it.

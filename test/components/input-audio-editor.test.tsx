@@ -331,7 +331,11 @@ describe('InputAudioEditor in a live session (emulator)', () => {
       model: 'gpt-4o-transcribe',
       language: 'en',
     });
-    expect(live.store?.getSnapshot().applied?.toJson().audio?.input?.noise_reduction).toEqual({ type: 'far_field' });
+    // The server fills in the strength the form left out.
+    expect(live.store?.getSnapshot().applied?.toJson().audio?.input?.noise_reduction).toEqual({
+      type: 'far_field',
+      strength: 1,
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_REALTIME_MODEL, getModelCapabilities } from '../../src/model/index.js';
+import { DEFAULT_REALTIME_MODEL, DEFAULT_TURN_DETECTION, getModelCapabilities } from '../../src/model/index.js';
 import {
   conversationItemCreateEvent,
   conversationItemDeleteEvent,
@@ -402,6 +402,32 @@ describe('the Realtime emulator', () => {
       const updated = await update(client, { audio: noise });
       expect(updated['type']).toBe('session.updated');
       expect(updated['session']).toMatchObject({ audio: noise });
+      await client.close();
+    });
+  });
+
+  describe('the full effective config', () => {
+    it('fills in what a turn detection or noise reduction update leaves out, as the API reports it', async () => {
+      const { client } = await openSession();
+      const semantic = await update(client, { audio: { input: { turn_detection: { type: 'semantic_vad' } } } });
+      expect((semantic['session'] as Json)['audio']).toMatchObject({
+        input: {
+          turn_detection: { type: 'semantic_vad', eagerness: 'auto', create_response: true, interrupt_response: true },
+        },
+      });
+      const server = await update(client, {
+        audio: { input: { turn_detection: { type: 'server_vad', threshold: 0.7 } } },
+      });
+      expect(((server['session'] as Json)['audio'] as Json)['input']).toMatchObject({
+        turn_detection: { ...DEFAULT_TURN_DETECTION, threshold: 0.7 },
+      });
+      const noise = (session: Json) => ((session['audio'] as Json)['input'] as Json)['noise_reduction'] as Json;
+      const on = await update(client, { audio: { input: { noise_reduction: { type: 'near_field' } } } });
+      expect(noise(on['session'] as Json)).toStrictEqual({ type: 'near_field', strength: 1 });
+      await update(client, { audio: { input: { noise_reduction: { type: 'near_field', strength: 0.4 } } } });
+      // Leaving the strength out of an update keeps the current one.
+      const far = await update(client, { audio: { input: { noise_reduction: { type: 'far_field' } } } });
+      expect(noise(far['session'] as Json)).toStrictEqual({ type: 'far_field', strength: 0.4 });
       await client.close();
     });
   });
