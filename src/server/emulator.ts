@@ -155,6 +155,26 @@ const PAYLOAD_PARAMS: Readonly<Record<string, string>> = {
   'response.create': 'response',
 };
 
+/**
+ * A `response.done` usage that adds up the way the API's does: made-up but
+ * stable counts (a token per four characters of instructions, ten per earlier
+ * item, one per word spoken or written, and five audio tokens per 100 ms
+ * chunk), so a client can read and total them. Not a billing estimate.
+ */
+function estimatedUsage(config: Json, items: number, words: number, audio: boolean): Json {
+  const instructions = typeof config['instructions'] === 'string' ? config['instructions'].length : 0;
+  const inputText = Math.ceil(instructions / 4) + 10 * Math.max(0, items - 1);
+  const outputText = words;
+  const outputAudio = audio ? 5 * words : 0;
+  return {
+    total_tokens: inputText + outputText + outputAudio,
+    input_tokens: inputText,
+    output_tokens: outputText + outputAudio,
+    input_token_details: { text_tokens: inputText, audio_tokens: 0, cached_tokens: 0 },
+    output_token_details: { text_tokens: outputText, audio_tokens: outputAudio },
+  };
+}
+
 function frameLength(data: RawData): number {
   if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0);
   return data instanceof ArrayBuffer ? data.byteLength : data.length;
@@ -464,10 +484,8 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
         // The item stays in the conversation, cut short when cancelled, so it can be retrieved or truncated.
         const heard = RESPONSE_WORDS.slice(0, wordsSent).join('');
         const kept = audio ? { type: 'output_audio', transcript: heard } : { type: 'output_text', text: heard };
-        conversation.add(
-          { ...item, status: status === 'completed' ? 'completed' : 'incomplete', content: [kept] },
-          audio ? wordsSent * TONE_CHUNK_MS : 0,
-        );
+        const ended = { ...item, status: status === 'completed' ? 'completed' : 'incomplete', content: [kept] };
+        conversation.add(ended, audio ? wordsSent * TONE_CHUNK_MS : 0);
         if (status === 'completed') {
           if (audio) {
             send({ type: 'response.output_audio.done', ...address });
@@ -485,7 +503,14 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
         }
         send({
           type: 'response.done',
-          response: { id, object: 'realtime.response', status, output_modalities: modalities, output: [] },
+          response: {
+            id,
+            object: 'realtime.response',
+            status,
+            output_modalities: modalities,
+            output: [ended],
+            usage: estimatedUsage(session.config, conversation.size, wordsSent, audio),
+          },
         });
       };
       response = { id, timers, cancel: () => finish('cancelled') };

@@ -333,6 +333,31 @@ describe('the Realtime emulator', () => {
       await client.close();
     });
 
+    it('reports what the answer produced in response.done, with a usage whose parts add up', async () => {
+      const { client } = await openSession();
+      client.send(responseCreateEvent());
+      const response = (await client.next('response.done'))['response'] as Json;
+      expect(response['output']).toMatchObject([
+        {
+          type: 'message',
+          role: 'assistant',
+          status: 'completed',
+          content: [{ type: 'output_audio', transcript: 'Hello from the local Realtime emulator.' }],
+        },
+      ]);
+      const usage = response['usage'] as {
+        total_tokens: number;
+        input_tokens: number;
+        output_tokens: number;
+        output_token_details: { text_tokens: number; audio_tokens: number };
+      };
+      expect(usage.total_tokens).toBe(usage.input_tokens + usage.output_tokens);
+      const { text_tokens: text, audio_tokens: audioTokens } = usage.output_token_details;
+      expect(text + audioTokens).toBe(usage.output_tokens);
+      expect(audioTokens).toBeGreaterThan(0);
+      await client.close();
+    });
+
     it('streams text when the session answers in text', async () => {
       const { client } = await openSession();
       await update(client, { output_modalities: ['text'] });
