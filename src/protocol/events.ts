@@ -19,6 +19,8 @@ export interface SessionUpdateEvent {
 export interface ResponseCreateParams {
   readonly output_modalities?: readonly ('text' | 'audio')[];
   readonly instructions?: string;
+  /** The most output tokens (text and audio) this response may use: 1 to 4096, or `'inf'`. */
+  readonly max_output_tokens?: number | 'inf';
   readonly conversation?: 'auto' | 'none';
   readonly metadata?: Readonly<Record<string, string>>;
 }

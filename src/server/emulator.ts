@@ -5,6 +5,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
   DEFAULT_REALTIME_MODEL,
   PCM_SAMPLE_RATE,
+  REALTIME_LIMITS,
   RealtimeClientSecretCreateRequest,
   RealtimeConfigError,
   validateClientSecretRequest,
@@ -155,6 +156,14 @@ const PAYLOAD_PARAMS: Readonly<Record<string, string>> = {
   'response.create': 'response',
 };
 
+/** Audio tokens one 100 ms chunk of the emulator's voice counts as. */
+const AUDIO_TOKENS_PER_CHUNK = 5;
+
+/** Output tokens one simulated word costs: its text, and its audio chunk when the answer speaks. */
+function outputTokensPerWord(audio: boolean): number {
+  return 1 + (audio ? AUDIO_TOKENS_PER_CHUNK : 0);
+}
+
 /**
  * A `response.done` usage that adds up the way the API's does: made-up but
  * stable counts (a token per four characters of instructions, ten per earlier
@@ -165,7 +174,7 @@ function estimatedUsage(config: Json, items: number, words: number, audio: boole
   const instructions = typeof config['instructions'] === 'string' ? config['instructions'].length : 0;
   const inputText = Math.ceil(instructions / 4) + 10 * Math.max(0, items - 1);
   const outputText = words;
-  const outputAudio = audio ? 5 * words : 0;
+  const outputAudio = audio ? AUDIO_TOKENS_PER_CHUNK * words : 0;
   return {
     total_tokens: inputText + outputText + outputAudio,
     input_tokens: inputText,
@@ -462,8 +471,25 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
           eventId,
         );
       }
+      const limit = params['max_output_tokens'] ?? session.config['max_output_tokens'] ?? 'inf';
+      const { min, max } = REALTIME_LIMITS.maxOutputTokens;
+      if (limit !== 'inf' && !(Number.isInteger(limit) && (limit as number) >= min && (limit as number) <= max)) {
+        return sendError(
+          apiError(
+            'invalid_value',
+            `max_output_tokens must be 'inf' or ${min} to ${max}.`,
+            'response.max_output_tokens',
+          ),
+          eventId,
+        );
+      }
       const modalities = (requested ?? session.config['output_modalities'] ?? ['audio']) as string[];
       const audio = modalities.includes('audio');
+      // The answer stops where the next word would pass the token limit, as the API stops at its limit.
+      const words =
+        limit === 'inf'
+          ? RESPONSE_WORDS
+          : RESPONSE_WORDS.slice(0, Math.floor((limit as number) / outputTokensPerWord(audio)));
       const id = createEventId('resp');
       const itemId = createEventId('item');
       const address = { response_id: id, item_id: itemId, output_index: 0, content_index: 0 };
@@ -477,16 +503,17 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
       };
       const timers: NodeJS.Timeout[] = [];
       let wordsSent = 0;
-      const finish = (status: 'completed' | 'cancelled') => {
+      // `incomplete`: stopped at the token limit, with what was said so far reported as done.
+      const finish = (status: 'completed' | 'incomplete' | 'cancelled') => {
         for (const timer of timers) clearTimeout(timer);
         response = undefined;
-        const text = RESPONSE_WORDS.join('');
+        const text = words.join('');
         // The item stays in the conversation, cut short when cancelled, so it can be retrieved or truncated.
         const heard = RESPONSE_WORDS.slice(0, wordsSent).join('');
         const kept = audio ? { type: 'output_audio', transcript: heard } : { type: 'output_text', text: heard };
         const ended = { ...item, status: status === 'completed' ? 'completed' : 'incomplete', content: [kept] };
         conversation.add(ended, audio ? wordsSent * TONE_CHUNK_MS : 0);
-        if (status === 'completed') {
+        if (status !== 'cancelled') {
           if (audio) {
             send({ type: 'response.output_audio.done', ...address });
             send({ type: 'response.output_audio_transcript.done', ...address, transcript: text });
@@ -495,7 +522,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
           send({ type: 'response.content_part.done', ...address, part });
           const done = {
             ...item,
-            status: 'completed',
+            status: ended.status,
             content: [{ ...part, type: audio ? 'output_audio' : 'output_text' }],
           };
           send({ type: 'response.output_item.done', response_id: id, output_index: 0, item: done });
@@ -507,6 +534,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
             id,
             object: 'realtime.response',
             status,
+            ...(status === 'incomplete' ? { status_details: { type: 'incomplete', reason: 'max_output_tokens' } } : {}),
             output_modalities: modalities,
             output: [ended],
             usage: estimatedUsage(session.config, conversation.size, wordsSent, audio),
@@ -526,7 +554,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
         ...address,
         part: audio ? { type: 'audio', transcript: '' } : { type: 'text', text: '' },
       });
-      RESPONSE_WORDS.forEach((word, index) => {
+      words.forEach((word, index) => {
         timers.push(
           setTimeout(
             () => {
@@ -542,7 +570,8 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
           ),
         );
       });
-      timers.push(setTimeout(() => finish('completed'), deltaMs * (RESPONSE_WORDS.length + 1)));
+      const status = words.length < RESPONSE_WORDS.length ? 'incomplete' : 'completed';
+      timers.push(setTimeout(() => finish(status), deltaMs * (words.length + 1)));
     };
 
     const handleEvent = (event: Json, eventId: string | null, frameBytes: number) => {

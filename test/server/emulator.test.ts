@@ -358,6 +358,33 @@ describe('the Realtime emulator', () => {
       await client.close();
     });
 
+    it('stops at max_output_tokens, the response’s or else the session’s, as incomplete', async () => {
+      const { client } = await openSession();
+      client.send(responseCreateEvent({ output_modalities: ['text'], max_output_tokens: 3 }));
+      const text = (await client.next('response.done'))['response'] as Json;
+      expect(text).toMatchObject({
+        status: 'incomplete',
+        status_details: { type: 'incomplete', reason: 'max_output_tokens' },
+        output: [{ status: 'incomplete', content: [{ type: 'output_text', text: 'Hello from the' }] }],
+        usage: { output_tokens: 3 },
+      });
+      await update(client, { max_output_tokens: 12 });
+      client.send(responseCreateEvent());
+      const spoken = (await client.next('response.done'))['response'] as Json;
+      // Spoken, a word costs its text token and its audio: two words fit in 12 tokens.
+      expect(spoken).toMatchObject({
+        status: 'incomplete',
+        output: [{ content: [{ type: 'output_audio', transcript: 'Hello from' }] }],
+      });
+      expect((spoken['usage'] as Json)['output_tokens']).toBeLessThanOrEqual(12);
+      client.send(responseCreateEvent({ max_output_tokens: 5000 }, 'evt_limit'));
+      expect((await client.next('error'))['error']).toMatchObject({
+        param: 'response.max_output_tokens',
+        event_id: 'evt_limit',
+      });
+      await client.close();
+    });
+
     it('streams text when the session answers in text', async () => {
       const { client } = await openSession();
       await update(client, { output_modalities: ['text'] });
