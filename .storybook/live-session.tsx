@@ -1,4 +1,6 @@
 import type { Decorator } from '@storybook/react-vite';
+import type { within } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import type { ReactNode } from 'react';
 import { RealtimeSessionCreateRequest, responseCreateEvent } from '../src/index.js';
 import { RealtimeSessionProvider, useRealtimeSession } from '../src/react/index.js';
@@ -50,3 +52,19 @@ export const withLiveSession: Decorator = (Story, context) => {
     </LiveSession>
   );
 };
+
+/**
+ * What a Connected story spreads in: the live-session decorator and the
+ * session's starting config.
+ */
+export function connectedTo(initial: RealtimeSessionCreateRequest) {
+  return {
+    decorators: [withLiveSession],
+    parameters: { liveSession: { initial } satisfies LiveSessionParameters },
+  };
+}
+
+/** Waits until the decorator's session is open: its toolbar says so. */
+export async function waitForOpenSession(canvas: ReturnType<typeof within>): Promise<void> {
+  await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+}

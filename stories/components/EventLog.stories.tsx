@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo } from '../../.storybook/live-session.js';
 import { EventLog, type EventLogProps } from '../../src/components/event-log/index.js';
 import { createSessionStore, RealtimeSessionCreateRequest } from '../../src/index.js';
 
@@ -31,8 +31,7 @@ const rowTypes = (canvas: ReturnType<typeof within>) =>
 
 /** A live session's frames: open one to see its payload; audio shows as its length. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(rowTypes(canvas)).toContain('session.updated'), { timeout: 5000 });
@@ -64,8 +63,7 @@ export const Empty: Story = {
 
 /** Paused: the list stays as it was while the count of new frames grows. */
 export const Paused: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(rowTypes(canvas)).toContain('session.updated'), { timeout: 5000 });

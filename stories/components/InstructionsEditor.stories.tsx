@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo, waitForOpenSession } from '../../.storybook/live-session.js';
 import { InstructionsEditor } from '../../src/components/instructions-editor/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 
@@ -55,11 +55,10 @@ export const Uncontrolled: Story = {
 
 /** Unspecified, the box shows the server's own default instructions; an edit is sent when the box is left. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: unspecified } satisfies LiveSessionParameters },
+  ...connectedTo(unspecified),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     await waitFor(() => expect(box(canvas)).not.toHaveValue(''));
     await expect(canvas.getByText('Server value')).toBeVisible();
     await userEvent.clear(box(canvas));

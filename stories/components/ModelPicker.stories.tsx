@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo, waitForOpenSession } from '../../.storybook/live-session.js';
 import { ModelPicker } from '../../src/components/model-picker/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 
@@ -21,8 +21,6 @@ type Canvas = ReturnType<typeof within>;
 const group = (canvas: Canvas) => canvas.getByRole('group', { name: /^Model/ });
 const list = (canvas: Canvas) => within(group(canvas)).getByRole('combobox', { name: 'Model' });
 const choose = (canvas: Canvas, model: string) => userEvent.selectOptions(list(canvas), model);
-const open = (canvas: Canvas) =>
-  waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
 
 /** The parent owns the request; the picker reports each change through `onValueChange`. */
 export const Controlled: Story = {
@@ -64,17 +62,16 @@ export const Uncontrolled: Story = {
  * A new model is held until "Reconnect to apply" opens a new session on it.
  */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await open(canvas);
+    await waitForOpenSession(canvas);
     await expect(canvas.getByText(/The model of a live session cannot change/)).toBeVisible();
     await choose(canvas, 'gpt-realtime-mini');
     await waitFor(() => expect(group(canvas)).toHaveAttribute('data-status', 'locked'));
     await userEvent.click(canvas.getByRole('button', { name: 'Reconnect to apply' }));
     await waitFor(() => expect(group(canvas)).toHaveAttribute('data-status', 'synced'), { timeout: 5000 });
-    await open(canvas);
+    await waitForOpenSession(canvas);
     await expect(list(canvas)).toHaveValue('gpt-realtime-mini');
     await expect(within(group(canvas)).getByText('Applied')).toBeVisible();
   },
@@ -82,11 +79,10 @@ export const Connected: Story = {
 
 /** A new model for an open session waits, marked Locked, with the reason and the way out. */
 export const Locked: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await open(canvas);
+    await waitForOpenSession(canvas);
     await choose(canvas, 'gpt-realtime-2.1');
     await waitFor(() => expect(group(canvas)).toHaveAttribute('data-status', 'locked'));
     await expect(within(group(canvas)).getByText('Locked')).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo, waitForOpenSession } from '../../.storybook/live-session.js';
 import { OutputModalitiesPicker } from '../../src/components/output-modalities-picker/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 
@@ -56,15 +56,10 @@ export const Uncontrolled: Story = {
 
 /** Inside a live session: unspecified, it shows what the session uses; a new choice is applied by the emulator. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: {
-    liveSession: {
-      initial: new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' }),
-    } satisfies LiveSessionParameters,
-  },
+  ...connectedTo(new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' })),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     await waitFor(() => expect(within(group(canvas)).getByText('Server value')).toBeVisible());
     await expect(audio(canvas)).toBeChecked();
     await userEvent.click(text(canvas));

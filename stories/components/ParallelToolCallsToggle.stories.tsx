@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo, waitForOpenSession } from '../../.storybook/live-session.js';
 import { ParallelToolCallsToggle } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 
@@ -53,11 +53,10 @@ export const Uncontrolled: Story = {
 
 /** Inside a live session: the switch is applied by the emulator. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     await userEvent.click(toggle(canvasElement));
     const root = canvasElement.querySelector('.rrs-parallel-tool-calls-toggle');
     await waitFor(() => expect(root).toHaveAttribute('data-status', 'synced'), { timeout: 5000 });

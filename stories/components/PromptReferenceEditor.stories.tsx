@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo, waitForOpenSession } from '../../.storybook/live-session.js';
 import { PromptReferenceEditor } from '../../src/components/prompt-reference-editor/index.js';
 import { RealtimePrompt, RealtimeSessionCreateRequest } from '../../src/model/index.js';
 
@@ -56,11 +56,10 @@ export const Uncontrolled: Story = {
 
 /** Inside a live session: the server has no prompt; a template is applied by the emulator. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: unspecified } satisfies LiveSessionParameters },
+  ...connectedTo(unspecified),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     const group = canvas.getByRole('group', { name: 'Prompt' });
     await waitFor(() => expect(within(group).getByRole('radio', { name: /^No prompt/ })).toBeChecked());
     await expect(within(group).getByText('Server value')).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo, waitForOpenSession } from '../../.storybook/live-session.js';
 import { ReasoningEffortPicker } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 
@@ -51,11 +51,10 @@ export const Uncontrolled: Story = {
 
 /** Inside a live session: the chosen effort is applied by the emulator. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     await userEvent.click(within(group(canvas)).getByRole('radio', { name: /^Extra high/ }));
     await waitFor(() => expect(group(canvas)).toHaveAttribute('data-status', 'synced'), { timeout: 5000 });
   },

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo, waitForOpenSession } from '../../.storybook/live-session.js';
 import { SessionConfigForm } from '../../src/components/session-config-form/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 
@@ -72,12 +72,11 @@ export const Uncontrolled: Story = {
 
 /** Inside a live session: each section sums up its fields, and an edit is applied on its own. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   args: { defaultOpenSections: ['audio-in'] },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     await waitFor(() => expect(summaryOf(canvasElement, 'audio-in')).toHaveTextContent('All applied'));
     const noise = canvas.getByRole('group', { name: /^Noise reduction/ });
     await userEvent.click(within(noise).getByRole('radio', { name: /^Near field/ }));

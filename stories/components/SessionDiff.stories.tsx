@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo, waitForOpenSession } from '../../.storybook/live-session.js';
 import { SessionDiff, type SessionDiffProps } from '../../src/components/session-diff/index.js';
 import { RealtimeSessionCreateRequest, useRealtimeSessionContext } from '../../src/index.js';
 import { createScriptedSession, useScriptedSession } from '../support/scripted-session.js';
@@ -49,8 +49,7 @@ function VoiceButton() {
 
 /** Inside a live session: the server's applied config (defaults included) beside the draft. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   render: (args) => (
     <>
       <VoiceButton />
@@ -59,7 +58,7 @@ export const Connected: Story = {
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     const applied = side(canvas, 'Applied');
     await waitFor(() => expect(line(applied, 'audio.output.voice')).toHaveTextContent('"marin"'));
     await expect(side(canvas, 'Draft')).toHaveTextContent('"authorization": "[redacted]"');

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo } from '../../.storybook/live-session.js';
 import { SessionStatus, type SessionStatusProps } from '../../src/components/session-status/index.js';
 import { createSessionStore, RealtimeSessionCreateRequest } from '../../src/index.js';
 import { createScriptedSession, useScriptedSession } from '../support/scripted-session.js';
@@ -26,8 +26,7 @@ const connection = (canvas: ReturnType<typeof within>) => canvas.getByRole('stat
 
 /** Inside a live session (the dev server's emulator): its id, expiry and the connection actions. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(connection(canvas)).toHaveTextContent('Connected'), { timeout: 5000 });

@@ -1,7 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import {
+  connectedTo,
+  type LiveSessionParameters,
+  waitForOpenSession,
+  withLiveSession,
+} from '../../.storybook/live-session.js';
 import { ToolsEditor } from '../../src/components/tools-editor/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 
@@ -86,11 +91,10 @@ export const Uncontrolled: Story = {
 
 /** Inside a live session: a new function waits, unsent, until it has a valid name; then the emulator applies it. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     const root = canvasElement.querySelector('.rrs-tools-editor');
     await waitFor(() => expect(root).toHaveAttribute('data-status', 'synced'), { timeout: 5000 });
     await userEvent.click(canvas.getByRole('button', { name: 'Add function' }));

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo, waitForOpenSession } from '../../.storybook/live-session.js';
 import { TracingEditor } from '../../src/components/tracing-editor/index.js';
 import { RealtimeSessionCreateRequest, RealtimeTracingConfig } from '../../src/model/index.js';
 
@@ -59,11 +59,10 @@ export const Uncontrolled: Story = {
 
 /** On a live session that does not trace yet, custom settings are filled in, then sent together. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: unspecified } satisfies LiveSessionParameters },
+  ...connectedTo(unspecified),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     await waitFor(() => expect(mode(canvas, /^Off/)).toBeChecked());
     await userEvent.click(mode(canvas, /^Custom/));
     await userEvent.type(canvas.getByRole('textbox', { name: 'Workflow name' }), 'support-bot');
@@ -75,11 +74,10 @@ export const Connected: Story = {
 
 /** The session traces from the start: tracing cannot change, and an edit waits for "Reconnect to apply". */
 export const Locked: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: unspecified.copyWith({ tracing: 'auto' }) } satisfies LiveSessionParameters },
+  ...connectedTo(unspecified.copyWith({ tracing: 'auto' })),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     await waitFor(() => expect(canvas.getByText(/Tracing cannot change once enabled/)).toBeVisible(), {
       timeout: 5000,
     });

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo, waitForOpenSession } from '../../.storybook/live-session.js';
 import { TruncationEditor } from '../../src/components/truncation-editor/index.js';
 import { RealtimeSessionCreateRequest, RealtimeTruncation } from '../../src/model/index.js';
 
@@ -58,11 +58,10 @@ export const Uncontrolled: Story = {
 
 /** Inside a live session: the server's strategy shows, and a retention ratio is applied by the emulator. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: unspecified } satisfies LiveSessionParameters },
+  ...connectedTo(unspecified),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     await waitFor(() => expect(strategy(canvas, /^Auto/)).toBeChecked());
     const group = canvas.getByRole('group', { name: 'Truncation' });
     await expect(within(group).getByText('Server value')).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
-import { withLiveSession, type LiveSessionParameters } from '../../.storybook/live-session.js';
+import { connectedTo, waitForOpenSession } from '../../.storybook/live-session.js';
 import { VoicePicker } from '../../src/components/index.js';
 import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 
@@ -58,11 +58,10 @@ export const Uncontrolled: Story = {
 
 /** Inside a live session: no props. The new voice is applied by the emulator and the badge says so. */
 export const Connected: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     const group = voices(canvas);
     await userEvent.click(within(group).getByRole('radio', { name: /^Sage/ }));
     await waitFor(() => expect(group).toHaveAttribute('data-status', 'synced'), { timeout: 5000 });
@@ -72,15 +71,10 @@ export const Connected: Story = {
 
 /** A draft that leaves voice and speed unspecified shows what the live session uses, marked "Server value". */
 export const ServerValues: Story = {
-  decorators: [withLiveSession],
-  parameters: {
-    liveSession: {
-      initial: new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' }),
-    } satisfies LiveSessionParameters,
-  },
+  ...connectedTo(new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' })),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     await waitFor(() => expect(within(voices(canvas)).getByRole('radio', { name: /^Alloy/ })).toBeChecked());
     await expect(canvas.getByRole('textbox', { name: 'Speed' })).toHaveValue('1');
     await expect(within(voices(canvas)).getByText('Server value')).toBeVisible();
@@ -89,11 +83,10 @@ export const ServerValues: Story = {
 
 /** After the assistant has spoken, a new voice waits for a fresh session: "Reconnect to apply". */
 export const Locked: Story = {
-  decorators: [withLiveSession],
-  parameters: { liveSession: { initial: request } satisfies LiveSessionParameters },
+  ...connectedTo(request),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+    await waitForOpenSession(canvas);
     await userEvent.click(canvas.getByRole('button', { name: 'Make the assistant speak' }));
     const group = voices(canvas);
     // The note appears with the first audio output, before any edit waits on it.
