@@ -17,6 +17,20 @@ export interface ConfigIssue {
   readonly code: ConfigIssueCode;
   /** Human-readable explanation, suitable for showing next to the field. */
   readonly message: string;
+  /**
+   * What the broken rule accepts, when it is a bound or a list of values: for
+   * whoever words its own message (the emulator words the API's).
+   */
+  readonly accepts?: {
+    readonly min?: number;
+    readonly max?: number;
+    /** Whole numbers only. */
+    readonly integer?: boolean;
+    /** The most characters a string may have. */
+    readonly maxLength?: number;
+    /** The allowed strings. */
+    readonly values?: readonly string[];
+  };
 }
 
 /** The reasons a {@link ConfigIssue} or {@link RealtimeConfigError} can carry. */

@@ -53,8 +53,8 @@ export interface FieldRules {
 export class IssueCollector {
   readonly issues: ConfigIssue[] = [];
 
-  add(path: string, code: ConfigIssueCode, message: string): void {
-    this.issues.push(Object.freeze({ path, code, message }));
+  add(path: string, code: ConfigIssueCode, message: string, accepts?: ConfigIssue['accepts']): void {
+    this.issues.push(Object.freeze(accepts === undefined ? { path, code, message } : { path, code, message, accepts }));
   }
 
   /** Adds `issues` found below `path`, their paths made relative to this collector's root. */
@@ -69,7 +69,8 @@ export class IssueCollector {
   /** Adds an issue unless `value` is one of `allowed`. */
   oneOf(path: string, value: unknown, allowed: ReadonlySet<string>): void {
     if (typeof value === 'string' && allowed.has(value)) return;
-    this.add(path, 'invalid_value', `must be one of ${[...allowed].map((item) => `'${item}'`).join(', ')}`);
+    const values = [...allowed];
+    this.add(path, 'invalid_value', `must be one of ${values.map((item) => `'${item}'`).join(', ')}`, { values });
   }
 
   /** Adds an issue unless `value` is a number in the range (and an integer when it asks). */
@@ -80,7 +81,11 @@ export class IssueCollector {
       this.add(path, 'not_integer', 'must be a whole number');
     } else if (value < min || value > max) {
       const bounds = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`;
-      this.add(path, 'out_of_range', `must be ${bounds}`);
+      this.add(path, 'out_of_range', `must be ${bounds}`, {
+        min,
+        ...(max === Infinity ? {} : { max }),
+        integer: integer === true,
+      });
     }
   }
 
@@ -201,7 +206,9 @@ export function modelValidator(rules: readonly CrossRule[]): (model: object) => 
         out.add(path, 'invalid_pattern', field.pattern[1]);
       }
       if (field.maxLength !== undefined && value.length > field.maxLength) {
-        out.add(path, 'too_long', `must be at most ${field.maxLength} characters, not ${value.length}`);
+        out.add(path, 'too_long', `must be at most ${field.maxLength} characters, not ${value.length}`, {
+          maxLength: field.maxLength,
+        });
       }
       if (field.enum !== undefined) out.oneOf(path, value, field.enum);
       if (field.nonEmpty) out.nonEmptyString(path, value);

@@ -173,7 +173,7 @@ function checkMaxOutputTokens(value: unknown, path: string, out: IssueCollector)
   if (value === 'inf') return;
   const { min, max } = REALTIME_LIMITS.maxOutputTokens;
   if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max) {
-    out.add(path, 'out_of_range', `must be between ${min} and ${max}, or 'inf'`);
+    out.add(path, 'out_of_range', `must be between ${min} and ${max}, or 'inf'`, { min, max, integer: true });
   } else if (!Number.isInteger(value)) {
     out.add(path, 'not_integer', 'must be a whole number');
   }

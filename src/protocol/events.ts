@@ -145,6 +145,11 @@ export interface RealtimeErrorDetails {
   readonly param?: string | null;
   /** The `event_id` of the client event that failed. */
   readonly event_id?: string | null;
+  /**
+   * Not the API's: the kit's emulator names the field at fault here when the
+   * API's `param` is `null` (as for `cannot_update_voice`).
+   */
+  readonly kit_param?: string;
 }
 
 /** An `error` server event: a client event failed (or the connection has a problem). */

@@ -31,6 +31,7 @@ import {
   subprotocolSecret,
   type ApiErrorBody,
 } from './http.js';
+import { apiErrorOfIssue } from './api-errors.js';
 import { createConversation, type ConversationResult } from './conversation.js';
 import { createSecretStore } from './secrets.js';
 import {
@@ -281,15 +282,13 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
       );
     }
     const session = (body['session'] ?? { type: 'realtime' }) as Json;
+    const requested = { ...body, session: { model: DEFAULT_REALTIME_MODEL, ...session } };
     let parsed: RealtimeClientSecretCreateRequest;
     try {
-      parsed = RealtimeClientSecretCreateRequest.fromJson({
-        ...body,
-        session: { model: DEFAULT_REALTIME_MODEL, ...session },
-      });
+      parsed = RealtimeClientSecretCreateRequest.fromJson(requested);
     } catch (error) {
       if (!(error instanceof RealtimeConfigError)) throw error;
-      throw new HttpError(400, apiError(error.code, error.message, error.path));
+      throw new HttpError(400, apiErrorOfIssue(error.toIssue(), requested, ''));
     }
     const unknown = parsed.unknownKeys()[0];
     if (unknown !== undefined)
@@ -298,8 +297,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
       throw new HttpError(400, apiError('invalid_value', "Only session.type 'realtime' is emulated.", 'session.type'));
     }
     const issue = validateClientSecretRequest(parsed)[0];
-    if (issue !== undefined)
-      throw new HttpError(400, apiError(issue.code, `Invalid '${issue.path}': ${issue.message}.`, issue.path));
+    if (issue !== undefined) throw new HttpError(400, apiErrorOfIssue(issue, requested, ''));
 
     const seconds = parsed.expiresAfter?.seconds ?? 600;
     const expiresAt = Math.floor(Date.now() / 1000) + seconds;

@@ -6,10 +6,22 @@ export interface ApiErrorBody {
   readonly code: string;
   readonly message: string;
   readonly param: string | null;
+  /**
+   * The emulator's own addition, in a field the API does not use: the field
+   * at fault where the API names none (`param: null`), so a client (the
+   * kit's store) can still place the error.
+   */
+  readonly kit_param?: string;
 }
 
-export function apiError(code: string, message: string, param: string | null = null): ApiErrorBody {
-  return { type: 'invalid_request_error', code, message, param };
+export function apiError(code: string, message: string, param: string | null = null, kitParam?: string): ApiErrorBody {
+  return {
+    type: 'invalid_request_error',
+    code,
+    message,
+    param,
+    ...(kitParam === undefined ? {} : { kit_param: kitParam }),
+  };
 }
 
 /** The error body for a failure of the emulator itself, never of the client's input. */

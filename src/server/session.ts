@@ -23,6 +23,7 @@ import {
 } from '../model/index.js';
 import { createEventId } from '../protocol/index.js';
 import { isJsonObject } from './guards.js';
+import { apiErrorOfIssue } from './api-errors.js';
 import { apiError, type ApiErrorBody } from './http.js';
 
 type Json = Record<string, unknown>;
@@ -210,7 +211,7 @@ export function checkSessionUpdate(
     asked = RealtimeSessionCreateRequest.fromJson({ ...filled, model });
   } catch (error) {
     if (!(error instanceof RealtimeConfigError)) throw error;
-    return refused(apiError(error.code, error.toIssue().message, `session.${error.path}`));
+    return refused(apiErrorOfIssue(error.toIssue(), filled));
   }
   const unknown = asked.unknownKeys()[0];
   if (unknown !== undefined) {
@@ -224,6 +225,8 @@ export function checkSessionUpdate(
       apiError(
         'cannot_update_voice',
         "Cannot update a conversation's voice if assistant audio is present.",
+        // The API names no param for this one; the kit's field goes where the API puts nothing.
+        null,
         'session.audio.output.voice',
       ),
     );
@@ -238,9 +241,7 @@ export function checkSessionUpdate(
   const request = applyPayload(state.request, asked, filled);
   const issue = validateMerged(request)[0];
   if (issue !== undefined) {
-    // The API's own code where the kit knows it.
-    const code = issue.code === 'too_long' ? 'string_above_max_length' : issue.code;
-    return refused(apiError(code, `Invalid 'session.${issue.path}': ${issue.message}.`, `session.${issue.path}`));
+    return refused(apiErrorOfIssue(issue, merged));
   }
   if (Object.hasOwn(payload, 'tools')) merged['tools'] = shareSchemas(payload['tools'], request.tools);
   if (sessionJsonSize(merged) > limits.maxSessionBytes) return refused(sessionTooLarge(limits.maxSessionBytes));

@@ -244,8 +244,9 @@ function serverError(
   event: Extract<SessionAction, { type: 'server_error' }>['event'],
   at: number,
 ): RealtimeSessionSnapshot {
-  const { code, message, param, event_id: eventId } = event.error;
-  const field = (param == null ? undefined : sessionFieldOfPath(param)) ?? FIELD_OF_ERROR_CODE[code ?? ''];
+  const { code, message, param, event_id: eventId, kit_param: kitParam } = event.error;
+  const named = param ?? kitParam;
+  const field = (named == null ? undefined : sessionFieldOfPath(named)) ?? FIELD_OF_ERROR_CODE[code ?? ''];
   const error: SessionError = Object.freeze({
     source: 'server' as const,
     code: code ?? event.error.type,

@@ -223,7 +223,12 @@ describe('the Realtime emulator', () => {
     });
 
     const rejected: [string, Json, string, string][] = [
-      ['an out-of-range speed', { audio: { output: { speed: 3 } } }, 'session.audio.output.speed', 'out_of_range'],
+      [
+        'an out-of-range speed',
+        { audio: { output: { speed: 3 } } },
+        'session.audio.output.speed',
+        'decimal_above_max_value',
+      ],
       ['a wrong type', { instructions: 42 }, 'session.instructions', 'invalid_type'],
       ['an unknown parameter', { temperature: 0.7 }, 'session.temperature', 'unknown_parameter'],
       [
@@ -232,7 +237,7 @@ describe('the Realtime emulator', () => {
         'session.audio.output.timbre',
         'unknown_parameter',
       ],
-      ['too many output tokens', { max_output_tokens: 5000 }, 'session.max_output_tokens', 'out_of_range'],
+      ['too many output tokens', { max_output_tokens: 5000 }, 'session.max_output_tokens', 'integer_above_max_value'],
       [
         'a bad tool name',
         { tools: [{ type: 'function', name: 'has space' }] },
@@ -261,6 +266,78 @@ describe('the Realtime emulator', () => {
       },
     );
 
+    const worded: [string, Json, Json][] = [
+      [
+        'a decimal above its maximum',
+        { audio: { output: { speed: 3 } } },
+        {
+          code: 'decimal_above_max_value',
+          message:
+            "Invalid 'session.audio.output.speed': decimal above maximum value. Expected a value <= 1.5, but got 3 instead.",
+        },
+      ],
+      [
+        'a decimal below its minimum',
+        { audio: { output: { speed: 0.1 } } },
+        {
+          code: 'decimal_below_min_value',
+          message:
+            "Invalid 'session.audio.output.speed': decimal below minimum value. Expected a value >= 0.25, but got 0.1 instead.",
+        },
+      ],
+      [
+        'an integer above its maximum',
+        { max_output_tokens: 5000 },
+        {
+          code: 'integer_above_max_value',
+          message:
+            "Invalid 'session.max_output_tokens': integer above maximum value. Expected a value <= 4096, but got 5000 instead.",
+        },
+      ],
+      [
+        'a decimal where an integer goes',
+        { max_output_tokens: 10.5 },
+        {
+          code: 'invalid_type',
+          message:
+            "Invalid type for 'session.max_output_tokens': expected an integer, but got a decimal number instead.",
+        },
+      ],
+      [
+        'a value not supported',
+        { audio: { output: { voice: { id: 'voice_1' } } }, output_modalities: ['video'] },
+        {
+          code: 'invalid_value',
+          message: "Invalid value: 'video'. Supported values are: 'text', and 'audio'.",
+          param: 'session.output_modalities[0]',
+        },
+      ],
+      [
+        'a string too long',
+        { tools: [{ type: 'function', name: 'lookup', description: 'x'.repeat(1500) }] },
+        {
+          code: 'string_above_max_length',
+          message:
+            "Invalid 'session.tools[0].description': string too long. Expected a string with maximum length 1024, but got a string with length 1500 instead.",
+        },
+      ],
+      [
+        'an empty string',
+        { tools: [{ type: 'function', name: '' }] },
+        {
+          code: 'empty_string',
+          message:
+            "Invalid 'session.tools[0].name': empty string. Expected a string with minimum length 1, but got an empty string instead.",
+        },
+      ],
+    ];
+    it.each(worded)('words %s as the API does', async (_name, change, expected) => {
+      const { client } = await openSession();
+      const answer = await update(client, change);
+      expect(answer['error']).toMatchObject({ type: 'invalid_request_error', ...expected });
+      await client.close();
+    });
+
     it('refuses a reasoning effort on a model that does not reason', async () => {
       const { client } = await openSession('gpt-realtime');
       const answer = await update(client, { reasoning: { effort: 'high' } });
@@ -274,9 +351,11 @@ describe('the Realtime emulator', () => {
       client.send({ type: 'response.create', event_id: 'evt_r' });
       await client.next('response.done');
       const answer = await update(client, { audio: { output: { voice: 'cedar' } } }, 'evt_voice');
+      // The API names no param here; the emulator adds the kit's field where the API puts nothing.
       expect(answer['error']).toMatchObject({
         code: 'cannot_update_voice',
-        param: 'session.audio.output.voice',
+        param: null,
+        kit_param: 'session.audio.output.voice',
         event_id: 'evt_voice',
       });
       expect((await update(client, { audio: { output: { voice: 'marin', speed: 1.1 } } }))['type']).toBe(

@@ -33,7 +33,10 @@ export interface FakeTransport extends RealtimeTransport {
    * Refuses the oldest unanswered `session.update` with an `error` event; with
    * `withEventId: false` the error names no `event_id`, as the API's often do.
    */
-  reject(error: { code: string; message: string; param?: string | null }, options?: { withEventId?: boolean }): void;
+  reject(
+    error: { code: string; message: string; param?: string | null; kit_param?: string },
+    options?: { withEventId?: boolean },
+  ): void;
   /** Sets the status as the real transport would and tells the listeners. */
   status_(status: RealtimeTransportStatus, error?: Error): void;
 }

@@ -166,6 +166,22 @@ describe('errors without an event_id', () => {
   });
 });
 
+describe('errors the API gives no param', () => {
+  it('an error with param null is pinned on the field the emulator names in kit_param', async () => {
+    const promise = settled(store.update({ maxOutputTokens: 100 }));
+    transport.reject({
+      code: 'some_future_code',
+      message: 'Not like that.',
+      param: null,
+      kit_param: 'session.max_output_tokens',
+    });
+    expect(status('max_output_tokens')).toBe('rejected');
+    expect(snapshot().errors.at(-1)).toMatchObject({ code: 'some_future_code', field: 'max_output_tokens' });
+    expect(snapshot().errors.at(-1)).not.toHaveProperty('param');
+    expect((await promise).ok).toBe(false);
+  });
+});
+
 describe('rate limits', () => {
   it('a rate_limit_exceeded without event_id is retried after a backoff, and the edit lands', async () => {
     const promise = settled(store.update({ maxOutputTokens: 100 }));
