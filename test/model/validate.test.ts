@@ -365,6 +365,29 @@ describe('validateSessionRequest', () => {
   });
 });
 
+describe('what a broken rule accepts', () => {
+  it('a range issue carries its bounds and whether it wants whole numbers', () => {
+    expect(issuesOf({ audio: { output: { speed: 2 } } })[0]?.accepts).toStrictEqual({
+      min: 0.25,
+      max: 1.5,
+      integer: false,
+    });
+    expect(issuesOf({ maxOutputTokens: 0 })[0]?.accepts).toStrictEqual({ min: 1, max: 4096, integer: true });
+  });
+
+  it('a length issue carries the longest allowed, and a value issue the allowed values', () => {
+    const [tooLong] = issuesOf({ tools: [{ type: 'function', name: 'f', description: 'x'.repeat(1025) }] });
+    expect(tooLong?.accepts).toStrictEqual({ maxLength: 1024 });
+    const [badEffort] = issuesOf({ reasoning: { effort: 'extreme' as 'low' } });
+    expect(badEffort?.code).toBe('invalid_value');
+    expect(badEffort?.accepts?.values).toContain('minimal');
+  });
+
+  it('other issues carry nothing of the kind', () => {
+    expect(issuesOf({ tools: [{ type: 'function', name: 'has space' }] })[0]).not.toHaveProperty('accepts');
+  });
+});
+
 describe('validateClientSecretRequest', () => {
   const session = new RealtimeSessionCreateRequest({ model: 'gpt-realtime' });
 
