@@ -19,8 +19,17 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rollupOptions: {
-      // Dependencies and peers stay imports; the app's bundler resolves them once.
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^use-sync-external-store($|\/)/, /^node:/, 'ws', 'vite'],
+      // Dependencies and peers stay imports; the app's bundler resolves them once. The optional peer
+      // selfsigned must stay a dynamic import, loaded only when the emulator generates a certificate.
+      external: [
+        /^react($|\/)/,
+        /^react-dom($|\/)/,
+        /^use-sync-external-store($|\/)/,
+        /^node:/,
+        'ws',
+        'vite',
+        'selfsigned',
+      ],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },

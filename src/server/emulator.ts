@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -34,6 +35,7 @@ import {
 import { apiErrorOfIssue } from './api-errors.js';
 import { createConversation, type ConversationResult } from './conversation.js';
 import { createSecretStore } from './secrets.js';
+import { resolveTlsCertificate, type TlsCertificateAndKey } from './tls.js';
 import {
   checkSessionUpdate,
   defaultSessionConfig,
@@ -740,37 +742,78 @@ export interface StartRealtimeEmulatorOptions extends RealtimeEmulatorOptions {
   readonly port?: number;
   /** @default '127.0.0.1' */
   readonly host?: string;
+  /**
+   * Serve https and wss, as official clients (which always dial `wss:`) need.
+   * `true` generates a self-signed certificate for `localhost`, `127.0.0.1`,
+   * `::1` (and `host` when it is a specific address), valid 30 days; that
+   * needs the optional peer `selfsigned` (`npm install -D selfsigned`). Or
+   * give a PEM `{ cert, key }`. Clients trust it through `certificate`.
+   * @default undefined (plain http and ws)
+   */
+  readonly tls?: true | TlsCertificateAndKey;
 }
 
 export interface RunningRealtimeEmulator {
-  /** The REST base, `http://host:port/v1`. The WebSocket endpoint is `ws://host:port/v1/realtime`. */
+  /**
+   * The REST base, `http://host:port/v1` (`https://` with `tls`). The WebSocket
+   * endpoint is `ws://host:port/v1/realtime` (`wss://` with `tls`).
+   */
   readonly url: string;
   readonly port: number;
+  /**
+   * With `tls`, the PEM certificate served, to trust in clients: the `ca`
+   * option of `ws`/`node:https`, or a file named by `NODE_EXTRA_CA_CERTS`.
+   * Undefined without `tls`.
+   */
+  readonly certificate?: string;
   readonly emulator: RealtimeEmulator;
   close(): Promise<void>;
 }
 
 /**
- * Starts a local Realtime API on its own HTTP server.
+ * Starts a local Realtime API on its own HTTP (or, with `tls`, HTTPS) server.
  *
  * @example
  * ```ts
  * const { url, close } = await startRealtimeEmulator({ port: 0 });
  * // POST `${url}/realtime/client_secrets`, or connect to `${url.replace('http', 'ws')}/realtime?model=gpt-realtime`
  * await close();
+ *
+ * // wss: for clients that only speak TLS; the generated certificate needs `selfsigned` installed.
+ * const secure = await startRealtimeEmulator({ port: 0, tls: true });
+ * const ws = new WebSocket(`${secure.url.replace('https', 'wss')}/realtime?model=gpt-realtime`, {
+ *   headers: { Authorization: `Bearer ${EMULATOR_API_KEY}` },
+ *   ca: secure.certificate,
+ * });
  * ```
  */
 export async function startRealtimeEmulator(
   options: StartRealtimeEmulatorOptions = {},
 ): Promise<RunningRealtimeEmulator> {
   const host = options.host ?? '127.0.0.1';
+  // Before the emulator exists, so that a failed generation leaves nothing to close.
+  const tls = options.tls === undefined ? undefined : await resolveTlsCertificate(options.tls, host);
   const emulator = createRealtimeEmulator(options);
-  const server = createServer((request, response) => {
+  const handleRequest = (request: IncomingMessage, response: ServerResponse): void => {
     if (!emulator.handleRequest(request, response)) {
       sendJson(response, 404, { error: apiError('not_found', 'Only /v1/realtime is emulated.') });
     }
-  });
-  server.on('upgrade', (request, socket, head) => {
+  };
+  let server: ReturnType<typeof createServer> | ReturnType<typeof createHttpsServer>;
+  try {
+    server =
+      tls === undefined
+        ? createServer(handleRequest)
+        : createHttpsServer({ cert: tls.cert, key: tls.key }, handleRequest);
+  } catch (error) {
+    await emulator.close();
+    // OpenSSL's words alone (`key values mismatch`, `no start line`) do not say they are about the `tls` option.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`The emulator's tls cert and key are unusable (PEM text, a matching pair?): ${reason}`, {
+      cause: error,
+    });
+  }
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (!emulator.handleUpgrade(request, socket, head)) socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
@@ -780,8 +823,9 @@ export async function startRealtimeEmulator(
   const { port } = server.address() as AddressInfo;
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${hostInUrl}:${port}/v1`,
+    url: `${tls === undefined ? 'http' : 'https'}://${hostInUrl}:${port}/v1`,
     port,
+    ...(tls === undefined ? {} : { certificate: tls.certificate }),
     emulator,
     async close() {
       await emulator.close();

@@ -8,6 +8,7 @@ export {
   type StartRealtimeEmulatorOptions,
 } from './emulator.js';
 export { EMULATOR_DEFAULT_INSTRUCTIONS } from './session.js';
+export type { TlsCertificateAndKey } from './tls.js';
 export { createClientSecretHandler, type ClientSecretHandlerOptions } from './client-secret-handler.js';
 export {
   realtimeDevServer,
