@@ -126,7 +126,8 @@ describe('sampleToolArguments', () => {
       .record({
         integer: fc.boolean(),
         low: fc.option(fc.integer({ min: -50, max: 50 }), { nil: undefined }),
-        span: fc.integer({ min: 2, max: 100 }),
+        // Wide enough (twice the largest multipleOf, and more) that a multiple lies strictly inside.
+        span: fc.integer({ min: 5, max: 100 }),
         exclusive: fc.boolean(),
         multipleOf: fc.option(fc.constantFrom(1, 2, 0.5, 0.25), { nil: undefined }),
       })
