@@ -13,6 +13,8 @@ export interface EmulatedConversation {
   /** The id of the newest item, the `previous_item_id` of the next one. */
   readonly lastItemId: string | null;
   readonly size: number;
+  /** The items, oldest first: what a response reads for the latest user message or tool output. */
+  items(): readonly Json[];
   retrieve(itemId: unknown): ConversationResult;
   delete(itemId: unknown): ConversationResult;
   truncate(itemId: unknown, contentIndex: unknown, audioEndMs: unknown): ConversationResult;
@@ -67,6 +69,9 @@ export function createConversation(maxItems: number): EmulatedConversation {
     },
     get size() {
       return items.size;
+    },
+    items() {
+      return [...items.values()].map((entry) => entry.item);
     },
     retrieve(itemId) {
       const id = readItemId(itemId);

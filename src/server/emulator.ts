@@ -6,7 +6,6 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
   DEFAULT_REALTIME_MODEL,
   PCM_SAMPLE_RATE,
-  REALTIME_LIMITS,
   RealtimeClientSecretCreateRequest,
   RealtimeConfigError,
   validateClientSecretRequest,
@@ -34,6 +33,8 @@ import {
 } from './http.js';
 import { apiErrorOfIssue } from './api-errors.js';
 import { createConversation, type ConversationResult } from './conversation.js';
+import { streamResponse, type ResponseStream } from './response-stream.js';
+import { planResponse } from './responses.js';
 import { createSecretStore } from './secrets.js';
 import { resolveTlsCertificate, type TlsCertificateAndKey } from './tls.js';
 import {
@@ -44,7 +45,6 @@ import {
   openSessionState,
   sessionJson,
   toneChunk,
-  TONE_CHUNK_MS,
   withSessionDefaults,
   type SessionUpdateLimits,
 } from './session.js';
@@ -146,7 +146,6 @@ export interface RealtimeEmulator {
   close(): Promise<void>;
 }
 
-const RESPONSE_WORDS = ['Hello', ' from', ' the', ' local', ' Realtime', ' emulator.'];
 /** PCM16 mono at 24 kHz. */
 const PCM_BYTES_PER_MS = (PCM_SAMPLE_RATE * 2) / 1000;
 /** The least audio `input_audio_buffer.commit` takes. */
@@ -158,34 +157,6 @@ const PAYLOAD_PARAMS: Readonly<Record<string, string>> = {
   'conversation.item.create': 'item',
   'response.create': 'response',
 };
-
-/** Audio tokens one 100 ms chunk of the emulator's voice counts as. */
-const AUDIO_TOKENS_PER_CHUNK = 5;
-
-/** Output tokens one simulated word costs: its text, and its audio chunk when the answer speaks. */
-function outputTokensPerWord(audio: boolean): number {
-  return 1 + (audio ? AUDIO_TOKENS_PER_CHUNK : 0);
-}
-
-/**
- * A `response.done` usage that adds up the way the API's does: made-up but
- * stable counts (a token per four characters of instructions, ten per earlier
- * item, one per word spoken or written, and five audio tokens per 100 ms
- * chunk), so a client can read and total them. Not a billing estimate.
- */
-function estimatedUsage(config: Json, items: number, words: number, audio: boolean): Json {
-  const instructions = typeof config['instructions'] === 'string' ? config['instructions'].length : 0;
-  const inputText = Math.ceil(instructions / 4) + 10 * Math.max(0, items - 1);
-  const outputText = words;
-  const outputAudio = audio ? AUDIO_TOKENS_PER_CHUNK * words : 0;
-  return {
-    total_tokens: inputText + outputText + outputAudio,
-    input_tokens: inputText,
-    output_tokens: outputText + outputAudio,
-    input_token_details: { text_tokens: inputText, audio_tokens: 0, cached_tokens: 0 },
-    output_token_details: { text_tokens: outputText, audio_tokens: outputAudio },
-  };
-}
 
 function frameLength(data: RawData): number {
   if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.length, 0);
@@ -417,7 +388,8 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     let voiceLocked = false;
     let tokens = eventsPerSecond * 2;
     let lastRefill = Date.now();
-    let response: { readonly id: string; readonly timers: NodeJS.Timeout[]; cancel(): void } | undefined;
+    let response: ResponseStream | undefined;
+    const conversationId = createEventId('conv');
     let bufferedAudioBytes = 0;
     const conversation = createConversation(maxConversationItems);
     let lastResponseId = '';
@@ -445,22 +417,12 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     sendSession('session.created');
 
     const startResponse = (event: Json, eventId: string | null) => {
-      const params = event['response'] ?? {};
-      if (!isJsonObject(params)) {
-        return sendError(apiError('invalid_type', 'response must be an object.', 'response'), eventId);
-      }
-      const requested = params['output_modalities'];
-      if (
-        requested !== undefined &&
-        !(Array.isArray(requested) && requested.length === 1 && (requested[0] === 'audio' || requested[0] === 'text'))
-      ) {
-        return sendError(
-          apiError('invalid_value', "output_modalities must be ['audio'] or ['text'].", 'response.output_modalities'),
-          eventId,
-        );
-      }
+      const planned = planResponse(session.config, event['response'], conversation.items(), () =>
+        createEventId('call'),
+      );
+      if (!planned.ok) return sendError(planned.error, eventId);
       const tooLong = instructionsTooLong(
-        params['instructions'],
+        (event['response'] as Json | undefined)?.['instructions'],
         'response.instructions',
         sessionLimits.maxInstructionsChars,
       );
@@ -471,107 +433,22 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
           eventId,
         );
       }
-      const limit = params['max_output_tokens'] ?? session.config['max_output_tokens'] ?? 'inf';
-      const { min, max } = REALTIME_LIMITS.maxOutputTokens;
-      if (limit !== 'inf' && !(Number.isInteger(limit) && (limit as number) >= min && (limit as number) <= max)) {
-        return sendError(
-          apiError(
-            'invalid_value',
-            `max_output_tokens must be 'inf' or ${min} to ${max}.`,
-            'response.max_output_tokens',
-          ),
-          eventId,
-        );
-      }
-      const modalities = (requested ?? session.config['output_modalities'] ?? ['audio']) as string[];
-      const audio = modalities.includes('audio');
-      // The answer stops where the next word would pass the token limit, as the API stops at its limit.
-      const words =
-        limit === 'inf'
-          ? RESPONSE_WORDS
-          : RESPONSE_WORDS.slice(0, Math.floor((limit as number) / outputTokensPerWord(audio)));
-      const id = createEventId('resp');
-      const itemId = createEventId('item');
-      const address = { response_id: id, item_id: itemId, output_index: 0, content_index: 0 };
-      const item = {
-        id: itemId,
-        object: 'realtime.item',
-        type: 'message',
-        role: 'assistant',
-        status: 'in_progress',
-        content: [],
-      };
-      const timers: NodeJS.Timeout[] = [];
-      let wordsSent = 0;
-      // `incomplete`: stopped at the token limit, with what was said so far reported as done.
-      const finish = (status: 'completed' | 'incomplete' | 'cancelled') => {
-        for (const timer of timers) clearTimeout(timer);
-        response = undefined;
-        const text = words.join('');
-        // The item stays in the conversation, cut short when cancelled, so it can be retrieved or truncated.
-        const heard = RESPONSE_WORDS.slice(0, wordsSent).join('');
-        const kept = audio ? { type: 'output_audio', transcript: heard } : { type: 'output_text', text: heard };
-        const ended = { ...item, status: status === 'completed' ? 'completed' : 'incomplete', content: [kept] };
-        conversation.add(ended, audio ? wordsSent * TONE_CHUNK_MS : 0);
-        if (status !== 'cancelled') {
-          if (audio) {
-            send({ type: 'response.output_audio.done', ...address });
-            send({ type: 'response.output_audio_transcript.done', ...address, transcript: text });
-          } else send({ type: 'response.output_text.done', ...address, text });
-          const part = audio ? { type: 'audio', transcript: text } : { type: 'text', text };
-          send({ type: 'response.content_part.done', ...address, part });
-          const done = {
-            ...item,
-            status: ended.status,
-            content: [{ ...part, type: audio ? 'output_audio' : 'output_text' }],
-          };
-          send({ type: 'response.output_item.done', response_id: id, output_index: 0, item: done });
-          send({ type: 'conversation.item.done', item: done });
-        }
-        send({
-          type: 'response.done',
-          response: {
-            id,
-            object: 'realtime.response',
-            status,
-            ...(status === 'incomplete' ? { status_details: { type: 'incomplete', reason: 'max_output_tokens' } } : {}),
-            output_modalities: modalities,
-            output: [ended],
-            usage: estimatedUsage(session.config, conversation.size, wordsSent, audio),
-          },
-        });
-      };
-      response = { id, timers, cancel: () => finish('cancelled') };
-      lastResponseId = id;
-      send({
-        type: 'response.created',
-        response: { id, object: 'realtime.response', status: 'in_progress', output: [], output_modalities: modalities },
+      response = streamResponse(planned.plan, {
+        send,
+        conversation,
+        config: session.config,
+        conversationId,
+        deltaMs,
+        tone,
+        // The first assistant audio fixes the voice for the rest of the session.
+        onAudio: () => {
+          voiceLocked = true;
+        },
+        onEnd: () => {
+          response = undefined;
+        },
       });
-      send({ type: 'response.output_item.added', response_id: id, output_index: 0, item });
-      send({ type: 'conversation.item.added', previous_item_id: conversation.lastItemId, item });
-      send({
-        type: 'response.content_part.added',
-        ...address,
-        part: audio ? { type: 'audio', transcript: '' } : { type: 'text', text: '' },
-      });
-      words.forEach((word, index) => {
-        timers.push(
-          setTimeout(
-            () => {
-              wordsSent = index + 1;
-              if (audio) {
-                // The first assistant audio fixes the voice for the rest of the session.
-                voiceLocked = true;
-                send({ type: 'response.output_audio.delta', ...address, delta: tone });
-                send({ type: 'response.output_audio_transcript.delta', ...address, delta: word });
-              } else send({ type: 'response.output_text.delta', ...address, delta: word });
-            },
-            deltaMs * (index + 1),
-          ),
-        );
-      });
-      const status = words.length < RESPONSE_WORDS.length ? 'incomplete' : 'completed';
-      timers.push(setTimeout(() => finish(status), deltaMs * (words.length + 1)));
+      lastResponseId = response.id;
     };
 
     const handleEvent = (event: Json, eventId: string | null, frameBytes: number) => {
@@ -704,7 +581,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     });
     ws.on('close', () => {
       clearTimeout(idleTimer);
-      if (response !== undefined) for (const timer of response.timers) clearTimeout(timer);
+      response?.dispose();
       sockets.delete(ws);
     });
     ws.on('error', () => ws.terminate());
