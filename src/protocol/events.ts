@@ -282,7 +282,9 @@ export interface SessionEvent<TType extends 'session.created' | 'session.updated
   readonly expiresAt?: number;
 }
 
+/** The session's config when the connection opens: the first event of every session. */
 export type SessionCreatedEvent = SessionEvent<'session.created'>;
+/** The session's whole config after a `session.update` took effect. */
 export type SessionUpdatedEvent = SessionEvent<'session.updated'>;
 
 /** The conversation a session holds, announced right after `session.created`. */
@@ -336,8 +338,9 @@ export interface RealtimeResponseUsage {
 
 /**
  * A response as the server reports it in `response.created` / `response.done`.
- * `status_details` and `usage` are `null` until the response ends (the API's
- * own examples send them so, though the `openai` package's types leave `null` out).
+ * `status_details` is `null` when there is nothing to detail, and `usage`
+ * until the response ends: the API's own examples send these `null`s, which
+ * the `openai` package's types leave out.
  */
 export interface RealtimeResponseInfo {
   readonly id: string;
@@ -354,6 +357,7 @@ export interface RealtimeResponseInfo {
   readonly usage?: RealtimeResponseUsage | null;
 }
 
+/** A response starts (`in_progress`, no output yet) or ends, in whatever status, with its output and usage. */
 export interface ResponseLifecycleEvent<
   TType extends 'response.created' | 'response.done',
 > extends ServerEventBase<TType> {
@@ -372,8 +376,10 @@ interface ContentAddress extends OutputAddress {
   readonly content_index: number;
 }
 
+/** The streams a response's output comes in: text, audio, and the audio's transcript. */
 export type OutputDeltaType =
   'response.output_text.delta' | 'response.output_audio.delta' | 'response.output_audio_transcript.delta';
+/** The ends of those streams. */
 export type OutputDoneType =
   'response.output_text.done' | 'response.output_audio.done' | 'response.output_audio_transcript.done';
 
@@ -400,6 +406,7 @@ export interface OutputAudioTranscriptDoneEvent
 /** The end of one output stream; text and transcripts carry the whole text. */
 export type OutputDoneEvent = OutputTextDoneEvent | OutputAudioDoneEvent | OutputAudioTranscriptDoneEvent;
 
+/** The start and end of one output item of a response. */
 export type ResponseItemEventType = 'response.output_item.added' | 'response.output_item.done';
 /** An item of a response starts (empty, `in_progress`) or is done. */
 export interface ResponseItemEvent extends ServerEventBase<ResponseItemEventType> {
@@ -416,6 +423,7 @@ export interface RealtimeContentPart {
   readonly transcript?: string;
 }
 
+/** The start and end of one content part of an output item. */
 export type ContentPartEventType = 'response.content_part.added' | 'response.content_part.done';
 /** A content part starts (empty) or is done (whole). */
 export interface ContentPartEvent extends ServerEventBase<ContentPartEventType>, ContentAddress {
@@ -438,6 +446,7 @@ export interface FunctionCallArgumentsDoneEvent
   readonly arguments: string;
 }
 
+/** The stages of listing an MCP server's tools. */
 export type McpListToolsEventType = 'mcp_list_tools.in_progress' | 'mcp_list_tools.completed' | 'mcp_list_tools.failed';
 /** The server lists an MCP server's tools (its `mcp_list_tools` item), then has them or has failed. */
 export interface McpListToolsEvent extends ServerEventBase<McpListToolsEventType> {
@@ -457,6 +466,7 @@ export interface McpCallArgumentsDoneEvent extends ServerEventBase<'response.mcp
   readonly arguments: string;
 }
 
+/** The stages of one MCP tool call. */
 export type McpCallEventType =
   'response.mcp_call.in_progress' | 'response.mcp_call.completed' | 'response.mcp_call.failed';
 /** The server runs an MCP tool call (its `mcp_call` item), then has its output or has failed. */
@@ -465,6 +475,7 @@ export interface McpCallEvent extends ServerEventBase<McpCallEventType> {
   readonly output_index: number;
 }
 
+/** The stages of the server playing a response's audio out (WebRTC and SIP). */
 export type OutputAudioBufferEventType =
   'output_audio_buffer.started' | 'output_audio_buffer.stopped' | 'output_audio_buffer.cleared';
 /** WebRTC and SIP: the server starts, finishes or cuts off playing a response's audio. */
@@ -513,6 +524,7 @@ export interface InputAudioBufferDtmfEventReceivedEvent extends ServerEventBase<
   readonly received_at: number;
 }
 
+/** What happens to the input audio buffer: commits, clears, speech, silence and telephone keys. */
 export type InputAudioBufferEvent =
   | InputAudioBufferCommittedEvent
   | InputAudioBufferClearedEvent
@@ -520,6 +532,7 @@ export type InputAudioBufferEvent =
   | InputAudioBufferSpeechStoppedEvent
   | InputAudioBufferTimeoutTriggeredEvent
   | InputAudioBufferDtmfEventReceivedEvent;
+/** The types of {@link InputAudioBufferEvent}. */
 export type InputAudioBufferEventType = InputAudioBufferEvent['type'];
 
 /** One of the limits a response counts against, after the tokens it reserves. */
@@ -536,6 +549,7 @@ export interface RateLimitsUpdatedEvent extends ServerEventBase<'rate_limits.upd
   readonly rate_limits: readonly RealtimeRateLimit[];
 }
 
+/** The events that carry a whole conversation item. */
 export type ConversationItemChangeType =
   'conversation.item.added' | 'conversation.item.done' | 'conversation.item.created';
 /**
@@ -631,6 +645,7 @@ export interface InputAudioTranscriptionSegmentEvent extends ServerEventBase<'co
   readonly end: number;
 }
 
+/** What happens to conversation items: additions, retrievals, deletions, truncations and transcriptions. */
 export type ConversationItemEvent =
   | ConversationItemChangeEvent
   | ConversationItemRetrievedEvent
@@ -640,6 +655,7 @@ export type ConversationItemEvent =
   | InputAudioTranscriptionCompletedEvent
   | InputAudioTranscriptionFailedEvent
   | InputAudioTranscriptionSegmentEvent;
+/** The types of {@link ConversationItemEvent}. */
 export type ConversationItemEventType = ConversationItemEvent['type'];
 
 /** A well-formed event of a type this kit does not model; passed on, not rejected. */
