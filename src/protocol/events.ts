@@ -409,7 +409,9 @@ export type OutputDoneEvent = OutputTextDoneEvent | OutputAudioDoneEvent | Outpu
 /** The start and end of one output item of a response. */
 export type ResponseItemEventType = 'response.output_item.added' | 'response.output_item.done';
 /** An item of a response starts (empty, `in_progress`) or is done. */
-export interface ResponseItemEvent extends ServerEventBase<ResponseItemEventType> {
+export interface ResponseItemEvent<
+  TType extends ResponseItemEventType = ResponseItemEventType,
+> extends ServerEventBase<TType> {
   readonly response_id: string;
   readonly output_index: number;
   readonly item: RealtimeConversationItem;
@@ -426,7 +428,8 @@ export interface RealtimeContentPart {
 /** The start and end of one content part of an output item. */
 export type ContentPartEventType = 'response.content_part.added' | 'response.content_part.done';
 /** A content part starts (empty) or is done (whole). */
-export interface ContentPartEvent extends ServerEventBase<ContentPartEventType>, ContentAddress {
+export interface ContentPartEvent<TType extends ContentPartEventType = ContentPartEventType>
+  extends ServerEventBase<TType>, ContentAddress {
   readonly part: RealtimeContentPart;
 }
 
@@ -449,7 +452,9 @@ export interface FunctionCallArgumentsDoneEvent
 /** The stages of listing an MCP server's tools. */
 export type McpListToolsEventType = 'mcp_list_tools.in_progress' | 'mcp_list_tools.completed' | 'mcp_list_tools.failed';
 /** The server lists an MCP server's tools (its `mcp_list_tools` item), then has them or has failed. */
-export interface McpListToolsEvent extends ServerEventBase<McpListToolsEventType> {
+export interface McpListToolsEvent<
+  TType extends McpListToolsEventType = McpListToolsEventType,
+> extends ServerEventBase<TType> {
   readonly item_id: string;
 }
 
@@ -470,7 +475,7 @@ export interface McpCallArgumentsDoneEvent extends ServerEventBase<'response.mcp
 export type McpCallEventType =
   'response.mcp_call.in_progress' | 'response.mcp_call.completed' | 'response.mcp_call.failed';
 /** The server runs an MCP tool call (its `mcp_call` item), then has its output or has failed. */
-export interface McpCallEvent extends ServerEventBase<McpCallEventType> {
+export interface McpCallEvent<TType extends McpCallEventType = McpCallEventType> extends ServerEventBase<TType> {
   readonly item_id: string;
   readonly output_index: number;
 }
@@ -479,7 +484,9 @@ export interface McpCallEvent extends ServerEventBase<McpCallEventType> {
 export type OutputAudioBufferEventType =
   'output_audio_buffer.started' | 'output_audio_buffer.stopped' | 'output_audio_buffer.cleared';
 /** WebRTC and SIP: the server starts, finishes or cuts off playing a response's audio. */
-export interface OutputAudioBufferEvent extends ServerEventBase<OutputAudioBufferEventType> {
+export interface OutputAudioBufferEvent<
+  TType extends OutputAudioBufferEventType = OutputAudioBufferEventType,
+> extends ServerEventBase<TType> {
   readonly response_id: string;
 }
 
@@ -556,7 +563,9 @@ export type ConversationItemChangeType =
  * An item joins the conversation (`added`, still empty while the model
  * generates it), is final (`done`), or, in the API's older flow, was created.
  */
-export interface ConversationItemChangeEvent extends ServerEventBase<ConversationItemChangeType> {
+export interface ConversationItemChangeEvent<
+  TType extends ConversationItemChangeType = ConversationItemChangeType,
+> extends ServerEventBase<TType> {
   readonly item: RealtimeConversationItem;
   /** The item it follows; `null` when it is the first. */
   readonly previous_item_id?: string | null;
@@ -667,28 +676,58 @@ export interface UnknownServerEvent {
   readonly raw: JsonObject;
 }
 
-/** Every server event `parseServerEvent` returns: the 46 of the GA Realtime API, and unknown ones. */
+/**
+ * Every server event `parseServerEvent` returns: the 46 of the GA Realtime
+ * API, one member per type (so that narrowing on `type`, and `Extract`, find
+ * each one), and unknown ones.
+ */
 export type RealtimeServerEvent =
   | SessionCreatedEvent
   | SessionUpdatedEvent
   | ConversationCreatedEvent
   | RealtimeErrorEvent
+  | RateLimitsUpdatedEvent
   | ResponseLifecycleEvent<'response.created'>
   | ResponseLifecycleEvent<'response.done'>
-  | ResponseItemEvent
-  | ContentPartEvent
-  | OutputDeltaEvent
-  | OutputDoneEvent
+  | ResponseItemEvent<'response.output_item.added'>
+  | ResponseItemEvent<'response.output_item.done'>
+  | ContentPartEvent<'response.content_part.added'>
+  | ContentPartEvent<'response.content_part.done'>
+  | OutputDeltaEvent<'response.output_text.delta'>
+  | OutputDeltaEvent<'response.output_audio.delta'>
+  | OutputDeltaEvent<'response.output_audio_transcript.delta'>
+  | OutputTextDoneEvent
+  | OutputAudioDoneEvent
+  | OutputAudioTranscriptDoneEvent
   | FunctionCallArgumentsDeltaEvent
   | FunctionCallArgumentsDoneEvent
-  | McpListToolsEvent
+  | McpListToolsEvent<'mcp_list_tools.in_progress'>
+  | McpListToolsEvent<'mcp_list_tools.completed'>
+  | McpListToolsEvent<'mcp_list_tools.failed'>
   | McpCallArgumentsDeltaEvent
   | McpCallArgumentsDoneEvent
-  | McpCallEvent
-  | OutputAudioBufferEvent
-  | InputAudioBufferEvent
-  | RateLimitsUpdatedEvent
-  | ConversationItemEvent
+  | McpCallEvent<'response.mcp_call.in_progress'>
+  | McpCallEvent<'response.mcp_call.completed'>
+  | McpCallEvent<'response.mcp_call.failed'>
+  | OutputAudioBufferEvent<'output_audio_buffer.started'>
+  | OutputAudioBufferEvent<'output_audio_buffer.stopped'>
+  | OutputAudioBufferEvent<'output_audio_buffer.cleared'>
+  | InputAudioBufferCommittedEvent
+  | InputAudioBufferClearedEvent
+  | InputAudioBufferSpeechStartedEvent
+  | InputAudioBufferSpeechStoppedEvent
+  | InputAudioBufferTimeoutTriggeredEvent
+  | InputAudioBufferDtmfEventReceivedEvent
+  | ConversationItemChangeEvent<'conversation.item.added'>
+  | ConversationItemChangeEvent<'conversation.item.done'>
+  | ConversationItemChangeEvent<'conversation.item.created'>
+  | ConversationItemRetrievedEvent
+  | ConversationItemDeletedEvent
+  | ConversationItemTruncatedEvent
+  | InputAudioTranscriptionDeltaEvent
+  | InputAudioTranscriptionCompletedEvent
+  | InputAudioTranscriptionFailedEvent
+  | InputAudioTranscriptionSegmentEvent
   | UnknownServerEvent;
 
 /** The event types `parseServerEvent` models: every server event type of the GA Realtime API. */

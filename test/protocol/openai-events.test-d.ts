@@ -39,6 +39,7 @@ import type {
   RateLimitsUpdatedEvent,
   RealtimeClientEvent,
   RealtimeErrorEvent,
+  RealtimeServerEvent,
   RealtimeServerEventType,
   ResponseCancelEvent,
   ResponseCreateEvent,
@@ -69,6 +70,15 @@ type Wire<TEvent, TType extends string> = Omit<TEvent, 'raw' | 'type'> & { reado
 describe('server events match the openai package', () => {
   it('model the same 46 event types', () => {
     expectTypeOf<RealtimeServerEventType>().toEqualTypeOf<OpenAI.RealtimeServerEvent['type']>();
+  });
+
+  it('have one union member per type, so that narrowing finds each (as store.on() does with Extract)', () => {
+    type Unfound = {
+      [TType in RealtimeServerEventType]: [Extract<RealtimeServerEvent, { type: TType }>] extends [never]
+        ? TType
+        : never;
+    }[RealtimeServerEventType];
+    expectTypeOf<Unfound>().toBeNever();
   });
 
   it('session and conversation lifecycle', () => {
