@@ -1,4 +1,4 @@
-import type { JsonObject, RealtimeSessionUpdateJson } from '../model/index.js';
+import type { RealtimeSessionUpdateJson } from '../model/index.js';
 import type {
   ConversationItemCreateEvent,
   ConversationItemDeleteEvent,
@@ -10,6 +10,7 @@ import type {
   InputAudioBufferCommitEvent,
   ResponseCancelEvent,
   ResponseCreateEvent,
+  RealtimeConversationItem,
   ResponseCreateParams,
   SessionUpdateEvent,
 } from './events.js';
@@ -144,7 +145,7 @@ export function inputAudioBufferClearEvent(eventId: string = createEventId()): I
  * ```
  */
 export function conversationItemCreateEvent(
-  item: JsonObject,
+  item: RealtimeConversationItem,
   previousItemId?: string | null,
   eventId: string = createEventId(),
 ): ConversationItemCreateEvent {

@@ -56,50 +56,78 @@ export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
 type Shape = 'string' | 'number' | 'object' | 'array';
 type Requirements = Readonly<Record<string, Shape>>;
 
-const address: Requirements = {
-  response_id: 'string',
-  item_id: 'string',
-  output_index: 'number',
-  content_index: 'number',
-};
-const delta: Requirements = { ...address, delta: 'string' };
+const output: Requirements = { response_id: 'string', item_id: 'string', output_index: 'number' };
+const content: Requirements = { ...output, content_index: 'number' };
+const contentDelta: Requirements = { ...content, delta: 'string' };
+const itemId: Requirements = { item_id: 'string' };
+const transcription: Requirements = { item_id: 'string', content_index: 'number' };
 const none: Requirements = {};
 
-/** The fields each modelled event must carry, and their JSON types. */
+/**
+ * The fields each modelled event must carry, and their JSON types: those the
+ * `openai` package's types mark required. `event_id` is not among them: a
+ * frame without one (the DTMF event documents none) gets `''`. Before making a
+ * field required, check that the emulator in `src/server` sends it, or the
+ * parser would drop the emulator's events.
+ */
 const REQUIRED_FIELDS: Readonly<Record<RealtimeServerEventType, Requirements>> = {
   'session.created': { session: 'object' },
   'session.updated': { session: 'object' },
+  'conversation.created': { conversation: 'object' },
   error: { error: 'object' },
   'response.created': { response: 'object' },
   'response.done': { response: 'object' },
   'response.output_item.added': { response_id: 'string', output_index: 'number', item: 'object' },
   'response.output_item.done': { response_id: 'string', output_index: 'number', item: 'object' },
-  'response.content_part.added': { ...address, part: 'object' },
-  'response.content_part.done': { ...address, part: 'object' },
-  'response.output_text.delta': delta,
-  'response.output_audio.delta': delta,
-  'response.output_audio_transcript.delta': delta,
-  'response.output_text.done': address,
-  'response.output_audio.done': address,
-  'response.output_audio_transcript.done': address,
+  'response.content_part.added': { ...content, part: 'object' },
+  'response.content_part.done': { ...content, part: 'object' },
+  'response.output_text.delta': contentDelta,
+  'response.output_audio.delta': contentDelta,
+  'response.output_audio_transcript.delta': contentDelta,
+  'response.output_text.done': { ...content, text: 'string' },
+  'response.output_audio.done': content,
+  'response.output_audio_transcript.done': { ...content, transcript: 'string' },
+  'response.function_call_arguments.delta': { ...output, call_id: 'string', delta: 'string' },
+  'response.function_call_arguments.done': { ...output, call_id: 'string', name: 'string', arguments: 'string' },
+  'mcp_list_tools.in_progress': itemId,
+  'mcp_list_tools.completed': itemId,
+  'mcp_list_tools.failed': itemId,
+  'response.mcp_call_arguments.delta': { ...output, delta: 'string' },
+  'response.mcp_call_arguments.done': { ...output, arguments: 'string' },
+  'response.mcp_call.in_progress': { item_id: 'string', output_index: 'number' },
+  'response.mcp_call.completed': { item_id: 'string', output_index: 'number' },
+  'response.mcp_call.failed': { item_id: 'string', output_index: 'number' },
   'output_audio_buffer.started': { response_id: 'string' },
   'output_audio_buffer.stopped': { response_id: 'string' },
   'output_audio_buffer.cleared': { response_id: 'string' },
-  'input_audio_buffer.committed': none,
+  'input_audio_buffer.committed': itemId,
   'input_audio_buffer.cleared': none,
-  'input_audio_buffer.speech_started': none,
-  'input_audio_buffer.speech_stopped': none,
-  'input_audio_buffer.timeout_triggered': none,
+  'input_audio_buffer.speech_started': { item_id: 'string', audio_start_ms: 'number' },
+  'input_audio_buffer.speech_stopped': { item_id: 'string', audio_end_ms: 'number' },
+  'input_audio_buffer.timeout_triggered': { item_id: 'string', audio_start_ms: 'number', audio_end_ms: 'number' },
+  'input_audio_buffer.dtmf_event_received': { event: 'string', received_at: 'number' },
   'rate_limits.updated': { rate_limits: 'array' },
-  'conversation.item.added': none,
-  'conversation.item.done': none,
-  'conversation.item.created': none,
-  'conversation.item.deleted': none,
-  'conversation.item.retrieved': none,
-  'conversation.item.truncated': none,
-  'conversation.item.input_audio_transcription.delta': none,
-  'conversation.item.input_audio_transcription.completed': none,
-  'conversation.item.input_audio_transcription.failed': none,
+  'conversation.item.added': { item: 'object' },
+  'conversation.item.done': { item: 'object' },
+  'conversation.item.created': { item: 'object' },
+  'conversation.item.retrieved': { item: 'object' },
+  'conversation.item.deleted': itemId,
+  'conversation.item.truncated': { item_id: 'string', content_index: 'number', audio_end_ms: 'number' },
+  'conversation.item.input_audio_transcription.delta': itemId,
+  'conversation.item.input_audio_transcription.completed': {
+    ...transcription,
+    transcript: 'string',
+    usage: 'object',
+  },
+  'conversation.item.input_audio_transcription.failed': { ...transcription, error: 'object' },
+  'conversation.item.input_audio_transcription.segment': {
+    ...transcription,
+    id: 'string',
+    text: 'string',
+    speaker: 'string',
+    start: 'number',
+    end: 'number',
+  },
 };
 
 const fail = (code: RealtimeProtocolIssueCode, message: string, eventType?: string): ParsedServerEvent => ({

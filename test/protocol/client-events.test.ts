@@ -57,11 +57,12 @@ describe('client events', () => {
     });
     expect(inputAudioBufferCommitEvent('d').type).toBe('input_audio_buffer.commit');
     expect(inputAudioBufferClearEvent('e').type).toBe('input_audio_buffer.clear');
-    expect(conversationItemCreateEvent({ type: 'message' }, null, 'f')).toStrictEqual({
+    const item = { type: 'message', role: 'user', content: [] } as const;
+    expect(conversationItemCreateEvent(item, null, 'f')).toStrictEqual({
       type: 'conversation.item.create',
       event_id: 'f',
       previous_item_id: null,
-      item: { type: 'message' },
+      item,
     });
     expect(responseCreateEvent().event_id).not.toBe(responseCreateEvent().event_id);
   });

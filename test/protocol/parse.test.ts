@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RealtimeOff, RealtimeSessionCreateRequest } from '../../src/model/index.js';
-import { parseServerEvent, type ParsedServerEvent } from '../../src/protocol/index.js';
+import { parseServerEvent, type ParsedServerEvent, type RealtimeServerEventType } from '../../src/protocol/index.js';
+import { SERVER_EVENT_EXAMPLES } from './fixtures/server-event-examples.js';
 
 const frame = (event: Record<string, unknown>) => JSON.stringify(event);
 const errorCode = (parsed: ParsedServerEvent) => (parsed.ok ? undefined : parsed.issue.code);
@@ -84,10 +85,146 @@ describe('parseServerEvent', () => {
     });
 
     it('passes unknown event types through as unknown events', () => {
-      const parsed = parseServerEvent(frame({ type: 'response.mcp_call.in_progress', event_id: 'e', item_id: 'i' }));
+      // A beta-only event: the GA API no longer sends it.
+      const parsed = parseServerEvent(frame({ type: 'transcription_session.updated', event_id: 'e', session: {} }));
       expect(parsed).toMatchObject({
         ok: true,
-        event: { type: 'unknown', eventType: 'response.mcp_call.in_progress', event_id: 'e' },
+        event: { type: 'unknown', eventType: 'transcription_session.updated', event_id: 'e' },
+      });
+    });
+  });
+
+  describe('given the API reference’s example of each server event', () => {
+    // The fields the `openai` package's types mark required, event by event (`event_id` aside: the parser
+    // gives a frame without one `''`). A path with a dot is a field of an object the parser also checks.
+    const requiredFields: Record<RealtimeServerEventType, readonly string[]> = {
+      'session.created': ['session'],
+      'session.updated': ['session'],
+      'conversation.created': ['conversation'],
+      error: ['error', 'error.type', 'error.message'],
+      'response.created': ['response', 'response.id'],
+      'response.done': ['response', 'response.id'],
+      'response.output_item.added': ['response_id', 'output_index', 'item'],
+      'response.output_item.done': ['response_id', 'output_index', 'item'],
+      'response.content_part.added': ['response_id', 'item_id', 'output_index', 'content_index', 'part'],
+      'response.content_part.done': ['response_id', 'item_id', 'output_index', 'content_index', 'part'],
+      'response.output_text.delta': ['response_id', 'item_id', 'output_index', 'content_index', 'delta'],
+      'response.output_audio.delta': ['response_id', 'item_id', 'output_index', 'content_index', 'delta'],
+      'response.output_audio_transcript.delta': ['response_id', 'item_id', 'output_index', 'content_index', 'delta'],
+      'response.output_text.done': ['response_id', 'item_id', 'output_index', 'content_index', 'text'],
+      'response.output_audio.done': ['response_id', 'item_id', 'output_index', 'content_index'],
+      'response.output_audio_transcript.done': [
+        'response_id',
+        'item_id',
+        'output_index',
+        'content_index',
+        'transcript',
+      ],
+      'response.function_call_arguments.delta': ['response_id', 'item_id', 'output_index', 'call_id', 'delta'],
+      'response.function_call_arguments.done': [
+        'response_id',
+        'item_id',
+        'output_index',
+        'call_id',
+        'name',
+        'arguments',
+      ],
+      'mcp_list_tools.in_progress': ['item_id'],
+      'mcp_list_tools.completed': ['item_id'],
+      'mcp_list_tools.failed': ['item_id'],
+      'response.mcp_call_arguments.delta': ['response_id', 'item_id', 'output_index', 'delta'],
+      'response.mcp_call_arguments.done': ['response_id', 'item_id', 'output_index', 'arguments'],
+      'response.mcp_call.in_progress': ['item_id', 'output_index'],
+      'response.mcp_call.completed': ['item_id', 'output_index'],
+      'response.mcp_call.failed': ['item_id', 'output_index'],
+      'output_audio_buffer.started': ['response_id'],
+      'output_audio_buffer.stopped': ['response_id'],
+      'output_audio_buffer.cleared': ['response_id'],
+      'input_audio_buffer.committed': ['item_id'],
+      'input_audio_buffer.cleared': [],
+      'input_audio_buffer.speech_started': ['item_id', 'audio_start_ms'],
+      'input_audio_buffer.speech_stopped': ['item_id', 'audio_end_ms'],
+      'input_audio_buffer.timeout_triggered': ['item_id', 'audio_start_ms', 'audio_end_ms'],
+      'input_audio_buffer.dtmf_event_received': ['event', 'received_at'],
+      'rate_limits.updated': ['rate_limits'],
+      'conversation.item.added': ['item'],
+      'conversation.item.done': ['item'],
+      'conversation.item.created': ['item'],
+      'conversation.item.retrieved': ['item'],
+      'conversation.item.deleted': ['item_id'],
+      'conversation.item.truncated': ['item_id', 'content_index', 'audio_end_ms'],
+      'conversation.item.input_audio_transcription.delta': ['item_id'],
+      'conversation.item.input_audio_transcription.completed': ['item_id', 'content_index', 'transcript', 'usage'],
+      'conversation.item.input_audio_transcription.failed': ['item_id', 'content_index', 'error'],
+      'conversation.item.input_audio_transcription.segment': [
+        'item_id',
+        'content_index',
+        'id',
+        'text',
+        'speaker',
+        'start',
+        'end',
+      ],
+    };
+
+    // The published DTMF example's `type` starts with a space; this copy is what the API means.
+    const dtmf = { ...SERVER_EVENT_EXAMPLES['input_audio_buffer.dtmf_event_received'] };
+    const examples: Record<RealtimeServerEventType, Record<string, unknown>> = {
+      ...SERVER_EVENT_EXAMPLES,
+      'input_audio_buffer.dtmf_event_received': { ...dtmf, type: 'input_audio_buffer.dtmf_event_received' },
+    };
+    const eventTypes = Object.keys(examples) as RealtimeServerEventType[];
+
+    function without(example: Record<string, unknown>, path: string): Record<string, unknown> {
+      const [field, nested] = path.split('.') as [string, string | undefined];
+      if (nested === undefined) return Object.fromEntries(Object.entries(example).filter(([key]) => key !== field));
+      return { ...example, [field]: without(example[field] as Record<string, unknown>, nested) };
+    }
+
+    it('has one for each of the 46 GA server event types', () => {
+      expect(eventTypes).toHaveLength(46);
+      expect(Object.keys(requiredFields).sort()).toStrictEqual([...eventTypes].sort());
+    });
+
+    it.each(eventTypes)('reads %s as its own type, keeping the frame', (type) => {
+      const parsed = parseServerEvent(frame(examples[type]));
+      if (!parsed.ok) throw new Error(parsed.issue.message);
+      expect(parsed.event.type).toBe(type);
+      expect(parsed.event.raw).toStrictEqual(examples[type]);
+      expect(parsed.event.event_id).toBe(examples[type]['event_id'] ?? '');
+    });
+
+    it.each(eventTypes.flatMap((type) => requiredFields[type].map((path) => [type, path] as const)))(
+      'reports %s without %s as an invalid event',
+      (type, path) => {
+        const parsed = parseServerEvent(frame(without(examples[type], path)));
+        expect(parsed).toMatchObject({ ok: false, issue: { code: 'invalid_event', eventType: type } });
+      },
+    );
+
+    it('reads the fields of the events it types, as sent', () => {
+      const done = parseServerEvent(frame(examples['response.done']));
+      if (!done.ok || done.event.type !== 'response.done') throw new Error('expected response.done');
+      expect(done.event.response.usage?.input_token_details?.cached_tokens_details?.text_tokens).toBe(64);
+      expect(done.event.response.conversation_id).toBe('conv_CCXHsurMKcaVxIZvaCI5m');
+      const created = parseServerEvent(frame(examples['response.created']));
+      if (!created.ok || created.event.type !== 'response.created') throw new Error('expected response.created');
+      expect(created.event.response.status_details).toBeNull();
+      const transcribed = parseServerEvent(frame(examples['conversation.item.input_audio_transcription.completed']));
+      if (!transcribed.ok || transcribed.event.type !== 'conversation.item.input_audio_transcription.completed')
+        throw new Error('expected a completed transcription');
+      expect(transcribed.event.usage).toMatchObject({ type: 'tokens', total_tokens: 22 });
+      const call = parseServerEvent(frame(examples['response.function_call_arguments.done']));
+      if (!call.ok || call.event.type !== 'response.function_call_arguments.done')
+        throw new Error('expected function call arguments');
+      expect(JSON.parse(call.event.arguments)).toStrictEqual({ location: 'San Francisco' });
+    });
+
+    it('reads the DTMF example as published, with the space in its type, as an unknown event', () => {
+      const parsed = parseServerEvent(frame(SERVER_EVENT_EXAMPLES['input_audio_buffer.dtmf_event_received']));
+      expect(parsed).toMatchObject({
+        ok: true,
+        event: { type: 'unknown', eventType: ' input_audio_buffer.dtmf_event_received' },
       });
     });
   });
