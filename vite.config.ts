@@ -19,8 +19,17 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rollupOptions: {
-      // Dependencies and peers stay imports; the app's bundler resolves them once.
-      external: [/^react($|\/)/, /^react-dom($|\/)/, /^use-sync-external-store($|\/)/, /^node:/, 'ws', 'vite'],
+      // Dependencies and peers stay imports; the app's bundler resolves them once. The optional MCP SDK must stay
+      // a dynamic import, so the server entry loads without it.
+      external: [
+        /^react($|\/)/,
+        /^react-dom($|\/)/,
+        /^use-sync-external-store($|\/)/,
+        /^node:/,
+        'ws',
+        'vite',
+        /^@modelcontextprotocol\/sdk($|\/)/,
+      ],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
