@@ -392,8 +392,11 @@ function describeServer(target: McpServerTarget): string {
 function secretsOf(target: McpServerTarget): string[] {
   const secrets = [...Object.values(target.headers ?? {})];
   if (target.authorization !== undefined) secrets.push(target.authorization, bearer(target.authorization));
-  // Longest first, so a token inside a longer secret does not leave the rest of that secret behind.
-  return secrets.filter((secret) => secret.trim() !== '').sort((a, b) => b.length - a.length);
+  // Longest first, so a token inside a longer secret does not leave the rest of that secret behind. The type
+  // check is for JSON that broke the declared types: listing never throws, not even then.
+  return secrets
+    .filter((secret) => typeof secret === 'string' && secret.trim() !== '')
+    .sort((a, b) => b.length - a.length);
 }
 
 function redact(message: string, secrets: readonly string[]): string {

@@ -301,6 +301,15 @@ describe('listMcpTools', () => {
       expect(failure.message).toContain("MCP server 'docs'");
     });
 
+    it('returns a failure, never throws, for a target whose JSON breaks its types', async () => {
+      const broken = {
+        server_label: 'docs',
+        server_url: 42,
+        headers: { 'X-Api-Key': 7 },
+      } as unknown as McpServerTarget;
+      expect(failureOf(await listMcpTools(broken)).reason).toBe('protocol_error');
+    });
+
     it('reports a server_url that is not http(s) as a protocol error, without connecting', async () => {
       const failure = failureOf(await listMcpTools({ server_label: 'docs', server_url: 'ftp://127.0.0.1/mcp' }));
       expect(failure.reason).toBe('protocol_error');
