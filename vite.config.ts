@@ -19,8 +19,8 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     rollupOptions: {
-      // Dependencies and peers stay imports; the app's bundler resolves them once. The optional peer
-      // selfsigned must stay a dynamic import, loaded only when the emulator generates a certificate.
+      // Dependencies and peers stay imports; the app's bundler resolves them once. The optional peers (the MCP SDK,
+      // selfsigned) must stay dynamic imports, so the server entry loads without them.
       external: [
         /^react($|\/)/,
         /^react-dom($|\/)/,
@@ -28,7 +28,9 @@ export default defineConfig({
         /^node:/,
         'ws',
         'vite',
+        'randexp',
         'selfsigned',
+        /^@modelcontextprotocol\/sdk($|\/)/,
       ],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },

@@ -17,3 +17,15 @@ export {
   type RealtimeDevServerOptions,
 } from './vite-plugin.js';
 export { runCli } from './cli.js';
+export {
+  listMcpTools,
+  MCP_SDK_INSTALL_COMMAND,
+  type ListMcpToolsOptions,
+  type McpClientSdk,
+  type McpListedTool,
+  type McpListing,
+  type McpListingFailureReason,
+  type McpServerTarget,
+  type McpToolAnnotations,
+  type McpToolFilter,
+} from './mcp-listing.js';
