@@ -461,6 +461,14 @@ export interface McpListToolsEvent<
   TType extends McpListToolsEventType = McpListToolsEventType,
 > extends ServerEventBase<TType> {
   readonly item_id: string;
+  /**
+   * Not the API's (its `mcp_list_tools.failed` says only which item failed):
+   * the kit's emulator tells why here, in a field the API does not use.
+   */
+  readonly kit_error?: {
+    readonly reason: 'sdk_missing' | 'unreachable' | 'unauthorized' | 'timeout' | 'protocol_error';
+    readonly message: string;
+  };
 }
 
 /** A chunk of the arguments the model writes for an MCP tool call. */
