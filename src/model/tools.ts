@@ -157,7 +157,12 @@ export interface RealtimeMcpToolInit extends ExtraInit {
   readonly serverLabel: string;
   /** The MCP server's URL. Give exactly one of `serverUrl`, `connectorId`, `tunnelId`. */
   readonly serverUrl?: string;
-  /** A service connector instead of a URL. */
+  /**
+   * A service connector instead of a URL.
+   *
+   * @deprecated OpenAI deprecates connectors for models released after September 1, 2026: give
+   * `serverUrl` (a remote MCP server) or `tunnelId` (a Secure MCP Tunnel) instead. Older models still take it.
+   */
   readonly connectorId?: RealtimeMcpConnectorId;
   /** A Secure MCP Tunnel id (`tunnel_` + 32 lowercase letters or digits). */
   readonly tunnelId?: string;
@@ -183,6 +188,7 @@ export interface RealtimeMcpToolJson {
   type: 'mcp';
   server_label: string;
   server_url?: string;
+  /** @deprecated for models released after September 1, 2026: use `server_url` or `tunnel_id`. */
   connector_id?: RealtimeMcpConnectorId;
   tunnel_id?: string;
   authorization?: string;

@@ -28,11 +28,12 @@ export interface McpSession {
   close(): void;
 }
 
-/** A connector (`connector_id`, no `server_url`) is OpenAI's to reach; the emulator can only say so. */
+/** A connector or a Secure MCP Tunnel (no `server_url`) is OpenAI's to reach; the emulator can only say so. */
 const CONNECTOR_LISTING: McpListing = {
   ok: false,
   reason: 'protocol_error',
-  message: "The emulator lists MCP servers by server_url only; connectors are reached by OpenAI's servers.",
+  message:
+    "The emulator lists MCP servers by server_url only; connectors and Secure MCP Tunnels are reached by OpenAI's servers.",
 };
 
 /**

@@ -1,6 +1,5 @@
 import { OpenAIRealtimeWebSocket, RealtimeAgent, RealtimeSession, tool } from '@openai/agents-realtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { z } from 'zod';
 import { startRealtimeEmulator, type RunningRealtimeEmulator } from '../../src/server/index.js';
 
@@ -12,7 +11,7 @@ const apiKey = 'sk-test-agents';
 let emulator: RunningRealtimeEmulator;
 
 beforeAll(async () => {
-  emulator = await startRealtimeEmulator({ apiKey, port: 0, tls: true, responseDeltaMs: 5 });
+  emulator = await startRealtimeEmulator({ apiKey, port: 0, responseDeltaMs: 5 });
 });
 afterAll(async () => {
   await emulator.close();
@@ -30,11 +29,9 @@ async function until(check: () => boolean, what: string): Promise<void> {
 async function agentSession(
   agent: RealtimeAgent,
 ): Promise<{ session: RealtimeSession; events: Json[]; errors: unknown[] }> {
+  // As the README shows it: the transport's url is the emulator's plain ws: endpoint.
   const transport = new OpenAIRealtimeWebSocket({
-    url: `${emulator.url.replace(/^https/, 'wss')}/realtime?model=gpt-realtime-2`,
-    // The agents SDK dials with `ws` in Node; this hands it the emulator's self-signed certificate to trust.
-    createWebSocket: async ({ url, apiKey: key }) =>
-      new WebSocket(url, { headers: { Authorization: `Bearer ${key}` }, ca: emulator.certificate }) as never,
+    url: `${emulator.url.replace('http', 'ws')}/realtime?model=gpt-realtime-2`,
   });
   const session = new RealtimeSession(agent, { transport, model: 'gpt-realtime-2' });
   const events: Json[] = [];
