@@ -144,6 +144,17 @@ describe('MCP tools in a session', () => {
     await client.close();
   });
 
+  it('says a connector is out of its reach rather than pretending to list it', async () => {
+    const client = await openSession();
+    await update(client, { tools: [{ type: 'mcp', server_label: 'mail', connector_id: 'connector_gmail' }] });
+    const { end } = await listingOf(client, 'mail');
+    expect(end).toMatchObject({
+      type: 'mcp_list_tools.failed',
+      kit_error: { reason: 'protocol_error', message: expect.stringContaining('server_url only') },
+    });
+    await client.close();
+  });
+
   it('lists a server again when its tool changes, and not when it does not', async () => {
     const mcp = await server(startMcpServer());
     const client = await openSession();
