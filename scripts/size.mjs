@@ -13,12 +13,14 @@ import { gzipSync } from 'node:zlib';
 // Raised to 56.5 kB (measured 56.09 kB) when every client event of the API got its builder.
 // The hook + model budget raised 20.5 → 21 kB and one component's 25.5 → 26 kB (measured 20.60 and 25.47 kB) when
 // the model learnt more of the API's rules: description length, the transcription models' table, noise strength.
+// Raised to 57 kB (measured 56.61 kB) when the parser learnt all 46 GA server events (their required fields) and
+// issues what their rules accept.
 const budgets = [
   // Every export as an app bundles it (model, session, hooks and all form components), React left to the app.
   {
     name: 'react-realtime-session (all exports)',
     contents: "export * from './dist/index.js';",
-    limitBytes: 56.5 * 1024,
+    limitBytes: 57 * 1024,
   },
   // The common case: the hook, the model and the WebSocket transport; the rest must tree-shake away.
   {
