@@ -9,6 +9,7 @@ import {
 } from '../../src/components/input-audio-editor/index.js';
 import {
   RealtimeAudioFormat,
+  RealtimeNoiseReduction,
   RealtimeSessionCreateRequest,
   RealtimeTranscription,
   sessionFieldDefault,
@@ -77,6 +78,16 @@ describe('InputAudioEditor', () => {
       expect(within(group).getByText('Default', { selector: '.rrs-label .rrs-tag' })).toBeInTheDocument();
     }
     expect(within(transcriptionGroup()).queryByRole('textbox')).toBeNull();
+  });
+
+  it('keeps the noise reduction strength when the profile changes', async () => {
+    const onValueChange = vi.fn();
+    const soft = unspecified.copyWith({
+      audio: { input: { noiseReduction: new RealtimeNoiseReduction({ type: 'near_field', strength: 0.4 }) } },
+    });
+    render(<InputAudioEditor defaultValue={soft} onValueChange={onValueChange} />);
+    await userEvent.click(noise('Far field'));
+    expect(input(onValueChange)?.noise_reduction).toEqual({ type: 'far_field', strength: 0.4 });
   });
 
   it('writes a PCM format with its rate, and a G.711 one without', async () => {

@@ -276,8 +276,16 @@ export function useInputAudioField(props: UseInputAudioFieldProps = {}): UseInpu
       FORMAT,
       new RealtimeAudioFormat(type === RealtimeAudioFormatType.pcm ? { type, rate: PCM_SAMPLE_RATE } : { type }),
     );
+  // Switching profiles keeps the strength the user set; only turning it off drops it.
   const selectNoise = (option: NoiseReductionOption) =>
-    binding.setField(NOISE, option === 'off' ? RealtimeOff : new RealtimeNoiseReduction({ type: option }));
+    binding.setField(
+      NOISE,
+      option === 'off'
+        ? RealtimeOff
+        : noise instanceof RealtimeNoiseReduction
+          ? noise.copyWith({ type: option })
+          : new RealtimeNoiseReduction({ type: option }),
+    );
 
   const state: InputAudioFieldState = {
     format: formatType,
