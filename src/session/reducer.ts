@@ -239,7 +239,8 @@ function apply(state: RealtimeSessionSnapshot, action: SessionAction): RealtimeS
 }
 
 /** What a failed listing says when the server does not say why: the real API never does. */
-export const MCP_LISTING_FAILED_MESSAGE = 'The server could not list the tools of this MCP server.';
+export const MCP_LISTING_FAILED_MESSAGE =
+  "The Realtime server did not say why it could not list this MCP server's tools.";
 
 const MCP_LISTING_FAILURE_REASONS: ReadonlySet<string> = new Set<NonNullable<McpToolListingError['reason']>>([
   'sdk_missing',
