@@ -10,6 +10,8 @@ export type ConversationResult =
 export interface EmulatedConversation {
   /** Keeps `item` (by its `id`), last; `audioMs` is how much audio its first content part holds. */
   add(item: Json, audioMs?: number): void;
+  /** Puts `item` in place of the held item of the same id (a listing that finished), keeping its place. */
+  replace(item: Json): void;
   /** The id of the newest item, the `previous_item_id` of the next one. */
   readonly lastItemId: string | null;
   readonly size: number;
@@ -63,6 +65,11 @@ export function createConversation(maxItems: number): EmulatedConversation {
         const oldest = items.keys().next().value;
         if (oldest !== undefined) items.delete(oldest);
       }
+    },
+    replace(item) {
+      const id = item['id'];
+      const entry = typeof id === 'string' ? items.get(id) : undefined;
+      if (entry !== undefined) items.set(id as string, { ...entry, item });
     },
     get lastItemId() {
       return lastItemId;

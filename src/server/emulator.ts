@@ -33,6 +33,7 @@ import {
 } from './http.js';
 import { apiErrorOfIssue } from './api-errors.js';
 import { createConversation, type ConversationResult } from './conversation.js';
+import { createMcpSession } from './mcp-session.js';
 import { streamResponse, type ResponseStream } from './response-stream.js';
 import { planResponse } from './responses.js';
 import { createSecretStore } from './secrets.js';
@@ -128,6 +129,11 @@ export interface RealtimeEmulatorOptions {
   readonly maxSessions?: number;
   /** Items one session's conversation keeps; adding one more forgets the oldest. @default 1000 */
   readonly maxConversationItems?: number;
+  /**
+   * How long listing one MCP server's tools may take (connecting,
+   * initializing, every page); then it fails as a `timeout`. @default 10000
+   */
+  readonly mcpListTimeoutMs?: number;
   /** Delay between simulated response deltas. @default 20 */
   readonly responseDeltaMs?: number;
 }
@@ -194,6 +200,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
   const maxSessions = options.maxSessions ?? 500;
   const deltaMs = options.responseDeltaMs ?? 20;
   const maxConversationItems = options.maxConversationItems ?? 1000;
+  const mcpListTimeoutMs = options.mcpListTimeoutMs ?? 10_000;
   const sessionLimits: SessionUpdateLimits = {
     maxInstructionsChars: options.maxInstructionsChars ?? MiB,
     maxSessionBytes: options.maxSessionBytes ?? 2 * MiB,
@@ -412,9 +419,13 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     const answer = (result: ConversationResult, eventId: string | null) =>
       result.ok ? send(result.event) : sendError(result.error, eventId);
 
+    const mcp = createMcpSession({ send, conversation, timeoutMs: mcpListTimeoutMs });
     const idleTimer = setTimeout(() => closeSocket(ws, 4000, 'idle timeout'), idleTimeoutMs);
 
     sendSession('session.created');
+    // The API announces the session's default conversation right after the session.
+    send({ type: 'conversation.created', conversation: { id: conversationId, object: 'realtime.conversation' } });
+    mcp.sync(session.config['tools']);
 
     const startResponse = (event: Json, eventId: string | null) => {
       const planned = planResponse(session.config, event['response'], conversation.items(), () =>
@@ -471,7 +482,9 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
           });
           if (!result.ok) return sendError(result.error, eventId);
           session = result.state;
-          return sendSession('session.updated');
+          sendSession('session.updated');
+          // As the API does: a new or changed MCP server is listed after the update is acknowledged.
+          return mcp.sync(session.config['tools']);
         }
         case 'response.create':
           return startResponse(event, eventId);
@@ -500,18 +513,19 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
             );
           }
           const itemId = createEventId('item');
-          send({ type: 'input_audio_buffer.committed', previous_item_id: conversation.lastItemId, item_id: itemId });
-          conversation.add(
-            {
-              id: itemId,
-              object: 'realtime.item',
-              type: 'message',
-              role: 'user',
-              status: 'completed',
-              content: [{ type: 'input_audio', transcript: null }],
-            },
-            Math.floor(bufferedAudioBytes / PCM_BYTES_PER_MS),
-          );
+          const previous = conversation.lastItemId;
+          send({ type: 'input_audio_buffer.committed', previous_item_id: previous, item_id: itemId });
+          const item = {
+            id: itemId,
+            object: 'realtime.item',
+            type: 'message',
+            role: 'user',
+            status: 'completed',
+            content: [{ type: 'input_audio', transcript: null }],
+          };
+          send({ type: 'conversation.item.added', previous_item_id: previous, item });
+          send({ type: 'conversation.item.done', previous_item_id: previous, item });
+          conversation.add(item, Math.floor(bufferedAudioBytes / PCM_BYTES_PER_MS));
           bufferedAudioBytes = 0;
           return;
         }
@@ -582,6 +596,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     ws.on('close', () => {
       clearTimeout(idleTimer);
       response?.dispose();
+      mcp.close();
       sockets.delete(ws);
     });
     ws.on('error', () => ws.terminate());

@@ -133,6 +133,20 @@ describe('the Realtime emulator', () => {
   });
 
   describe('session.created', () => {
+    it('is followed by conversation.created, the default conversation responses report', async () => {
+      const { client } = await openSession();
+      const created = await client.next('conversation.created');
+      expect(client.events.indexOf(created)).toBe(1);
+      expect(created['conversation']).toMatchObject({
+        id: expect.stringMatching(/^conv_/),
+        object: 'realtime.conversation',
+      });
+      client.send({ type: 'response.create' });
+      const done = await client.next('response.done');
+      expect((done['response'] as Json)['conversation_id']).toBe((created['conversation'] as Json)['id']);
+      await client.close();
+    });
+
     it('has the API shape and defaults, and validates against the schema (allowing the server nulls)', async () => {
       const { client } = await openSession('gpt-realtime-2');
       const created = client.events[0] as Json;
@@ -398,7 +412,8 @@ describe('the Realtime emulator', () => {
       const { client } = await openSession();
       client.send({ type: 'response.create' });
       const done = await client.next('response.done');
-      const types = [...new Set(client.events.slice(1).map((event) => event['type']))];
+      // After session.created and conversation.created.
+      const types = [...new Set(client.events.slice(2).map((event) => event['type']))];
       expect(types).toStrictEqual(audioSequence);
       expect((done['response'] as Json)['status']).toBe('completed');
       const delta = client.events.find((event) => event['type'] === 'response.output_audio.delta') as Json;
@@ -507,7 +522,12 @@ describe('the Realtime emulator', () => {
       });
       client.send({ type: 'input_audio_buffer.append', audio: Buffer.alloc(48).toString('base64') });
       client.send({ type: 'input_audio_buffer.commit' });
-      expect((await client.next('input_audio_buffer.committed'))['item_id']).toMatch(/^item_/);
+      const committed = (await client.next('input_audio_buffer.committed'))['item_id'];
+      expect(committed).toMatch(/^item_/);
+      // The user's turn joins the conversation as an item, as the API reports it.
+      for (const type of ['conversation.item.added', 'conversation.item.done']) {
+        expect((await client.next(type))['item']).toMatchObject({ id: committed, type: 'message', role: 'user' });
+      }
       client.send({ type: 'input_audio_buffer.clear' });
       await client.next('input_audio_buffer.cleared');
       await client.close();
