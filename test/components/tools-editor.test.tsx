@@ -13,7 +13,8 @@ import { RealtimeSessionProvider } from '../../src/react/index.js';
 import { startRealtimeEmulator } from '../../src/server/index.js';
 import { createSessionStore, MCP_LISTING_FAILED_MESSAGE, type RealtimeSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
-import { LiveSession } from '../support/live-session.js';
+import { emulatorPerTest, LiveSession } from '../support/live-session.js';
+import { SAMPLE_MCP_TOOLS, startDownServer, startMcpServer, type McpTestServer } from '../support/mcp-servers.js';
 import { createFakeTransport } from '../session/fake-transport.js';
 import { describeFieldContract } from './field-contract.js';
 
@@ -876,6 +877,57 @@ describe('ToolsEditor', () => {
       cleanup();
       await emulator.close();
     }
+  }, 20_000);
+});
+
+// Real sockets, a real emulator and real MCP servers on loopback: the listing as a user meets it.
+describe('ToolsEditor MCP listings in a live session (emulator)', () => {
+  const emulator = emulatorPerTest();
+  const servers: McpTestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+
+  /** Opens a live session with no tools, adds an MCP server by its URL as a user would; returns its row. */
+  async function addMcpServer(label: string, url: string, token?: string): Promise<HTMLElement> {
+    render(
+      <LiveSession emulator={emulator()} initial={empty}>
+        <ToolsEditor />
+      </LiveSession>,
+    );
+    await screen.findByText('status: open');
+    await userEvent.click(screen.getByRole('button', { name: 'Add MCP server' }));
+    const row = tool(/MCP server 1/);
+    await userEvent.type(within(row).getByRole('textbox', { name: 'Server label' }), label);
+    const address = within(row).getByRole('textbox', { name: 'Server URL' });
+    await userEvent.click(address);
+    paste(address, url);
+    if (token !== undefined) {
+      const authorization = within(row).getByLabelText('Authorization (OAuth token)');
+      await userEvent.click(authorization);
+      paste(authorization, token);
+    }
+    await userEvent.tab();
+    return tool(new RegExp(`MCP server 1: ${label}`));
+  }
+
+  it('lists the tools of a running MCP server under its tool', async () => {
+    const server = await startMcpServer({ tools: SAMPLE_MCP_TOOLS.slice(0, 2) });
+    servers.push(server);
+    const row = await addMcpServer('weather', server.url);
+    const line = within(row).getByRole('status');
+    await waitFor(() => expect(line).toHaveTextContent('2 tools: get_weather, search_docs'), { timeout: 5000 });
+    expect(line).toHaveAttribute('data-status', 'listed');
+  }, 20_000);
+
+  it('says why a server that is down could not be listed, never showing its token', async () => {
+    const down = await startDownServer();
+    servers.push(down);
+    const row = await addMcpServer('down', down.url, 'tok-live-secret');
+    const line = within(row).getByRole('status');
+    await waitFor(() => expect(line).toHaveAttribute('data-status', 'failed'), { timeout: 5000 });
+    expect(line).toHaveTextContent(/^Tools not listed\. MCP server 'down' \(.*\) is unreachable/);
+    expect(editorRoot().textContent).not.toContain('tok-live-secret');
   }, 20_000);
 });
 
