@@ -185,12 +185,6 @@ function ToolItem(props: {
               </>
             )}
           </button>
-          {/* Beside the summary, so a closed row says it too; always there while connected, as a live region must be. */}
-          {row.kind === 'mcp' && tools.binding.mode === 'connected' ? (
-            <p className="rrs-tool-listing" {...listingProps}>
-              {mcpListingText(row.listing)}
-            </p>
-          ) : null}
         </div>
         <div className="rrs-tool-actions" role="group" aria-label={`Actions for ${row.title}`}>
           <QuietButton {...moveProps(-1)} data-focus-key={`${row.key}-up`}>
@@ -203,6 +197,12 @@ function ToolItem(props: {
           <QuietButton {...tools.getRemoveButtonProps(row)}>Remove</QuietButton>
         </div>
       </div>
+      {/* Under the summary, so a closed row says it too; always there while connected, as a live region must be. */}
+      {row.kind === 'mcp' && tools.binding.mode === 'connected' ? (
+        <p className="rrs-tool-listing" {...listingProps}>
+          {mcpListingText(row.listing)}
+        </p>
+      ) : null}
       <div className="rrs-tool-body" {...tools.getRowBodyProps(row)}>
         {row.rejection === undefined ? null : (
           <p className="rrs-error" data-kind="rejection">
