@@ -15,25 +15,29 @@ import { gzipSync } from 'node:zlib';
 // the model learnt more of the API's rules: description length, the transcription models' table, noise strength.
 // Raised to 57 kB (measured 56.61 kB) when the parser learnt all 46 GA server events (their required fields) and
 // issues what their rules accept.
+// Raised to 58 kB all (measured 57.74 kB), 22 kB hook + model
+// (measured 21.72 kB, was 20.92) and 27 kB one component (measured 26.64 kB, was 25.78) when the store learnt to
+// keep each MCP server's tool listing (snapshot.mcpListings: +0.8 kB gzip in the reducer, which every store
+// bundles) and the ToolsEditor to show it (+0.3 kB).
 const budgets = [
   // Every export as an app bundles it (model, session, hooks and all form components), React left to the app.
   {
     name: 'react-realtime-session (all exports)',
     contents: "export * from './dist/index.js';",
-    limitBytes: 57 * 1024,
+    limitBytes: 58 * 1024,
   },
   // The common case: the hook, the model and the WebSocket transport; the rest must tree-shake away.
   {
     name: 'useRealtimeSession + RealtimeSessionCreateRequest',
     contents:
       "export { useRealtimeSession, useSessionField, RealtimeSessionProvider, RealtimeSessionCreateRequest } from './dist/index.js';",
-    limitBytes: 21 * 1024,
+    limitBytes: 22 * 1024,
   },
   // One component on top of the hook: the others (ToolsEditor and its JSON parser above all) must not come along.
   {
     name: 'VoicePicker + useRealtimeSession',
     contents: "export { VoicePicker, useRealtimeSession, RealtimeSessionProvider } from './dist/index.js';",
-    limitBytes: 26 * 1024,
+    limitBytes: 27 * 1024,
   },
 ];
 

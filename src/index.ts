@@ -156,6 +156,7 @@ export {
   type SessionFieldHold,
   type SessionLock,
   type SessionError,
+  type McpToolListing,
 } from './session/index.js';
 
 // ------------------------------------------------------------------ react: the hooks

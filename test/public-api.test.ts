@@ -54,6 +54,7 @@ describe('public API', () => {
       'JsonValue',
       'MaxOutputTokensInput',
       'MaxOutputTokensInputProps',
+      'McpToolListing',
       'ModelPicker',
       'ModelPickerProps',
       'OutputAudioFormatPicker',

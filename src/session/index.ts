@@ -14,6 +14,12 @@ export {
   type SessionEventType,
   type SessionEventOf,
 } from './store.js';
-export { sessionReducer, initialSessionState, issuesOf, MAX_SESSION_ERRORS } from './reducer.js';
+export {
+  sessionReducer,
+  initialSessionState,
+  issuesOf,
+  MAX_SESSION_ERRORS,
+  MCP_LISTING_FAILED_MESSAGE,
+} from './reducer.js';
 export { planSessionUpdate } from './plan.js';
 export type { RealtimeEventLog, RealtimeEventLogEntry } from './event-log.js';

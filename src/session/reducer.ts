@@ -3,6 +3,7 @@ import {
   jsonCarries,
   jsonEqual,
   readSessionField,
+  RealtimeMcpTool,
   REALTIME_SESSION_FIELD_PATHS,
   RealtimeSessionCreateRequest,
   sessionFieldJson,
@@ -14,7 +15,11 @@ import {
   type JsonValue,
   type RealtimeSessionFieldPath,
 } from '../model/index.js';
+import type { McpListToolsEvent, RealtimeMcpListToolsItem } from '../protocol/index.js';
 import type {
+  McpListedToolSummary,
+  McpToolListing,
+  McpToolListingError,
   PendingSessionUpdate,
   RealtimeSessionSnapshot,
   SessionAction,
@@ -33,6 +38,11 @@ const NO_LOCKS: RealtimeSessionSnapshot['locks'] = Object.freeze({});
 const NO_REJECTIONS: RealtimeSessionSnapshot['rejections'] = Object.freeze({});
 const NO_ERRORS: readonly SessionError[] = Object.freeze([]);
 const NO_PENDING: readonly PendingSessionUpdate[] = Object.freeze([]);
+// Null-prototype, so a label such as `constructor` or `__proto__` reads as absent, not as Object.prototype's.
+const NO_MCP_LISTINGS: RealtimeSessionSnapshot['mcpListings'] = Object.freeze(
+  Object.create(null) as Record<string, McpToolListing>,
+);
+const NO_LISTED_TOOLS: readonly McpListedToolSummary[] = Object.freeze([]);
 
 /** The server's code for "too many events": not a verdict on the value, so the update is retried, not rejected. */
 export const RATE_LIMIT_CODE = 'rate_limit_exceeded';
@@ -95,6 +105,7 @@ export function initialSessionState(initial: RealtimeSessionCreateRequest): Real
       timeouts: NO_REJECTIONS,
       sessionId: undefined,
       expiresAt: undefined,
+      mcpListings: NO_MCP_LISTINGS,
     },
     undefined,
   );
@@ -108,11 +119,25 @@ export function sessionReducer(state: RealtimeSessionSnapshot, action: SessionAc
   const next = apply(state, action);
   if (next === state) return state;
   // An edit or a send says which fields it touched: only those can change status (or others' issues).
-  const touched = action.type === 'edit' ? action.fields : action.type === 'sent' ? action.update.fields : undefined;
+  // An MCP listing touches none: the draft and what is in flight are as they were.
+  const touched =
+    action.type === 'edit'
+      ? action.fields
+      : action.type === 'sent'
+        ? action.update.fields
+        : action.type === 'mcp_list_tools_item' || action.type === 'mcp_list_tools'
+          ? NO_FIELDS
+          : undefined;
   return derive(next, state, touched);
 }
 
-/** A fresh server session: nothing acknowledged yet, nothing in flight, no locks. */
+const NO_FIELDS: readonly RealtimeSessionFieldPath[] = Object.freeze([]);
+
+/**
+ * A fresh server session: nothing acknowledged yet, nothing in flight, no
+ * locks, no MCP listings (the next session lists its servers again, and until
+ * then an old listing would claim tools the model may no longer have).
+ */
 function withoutSession(state: RealtimeSessionSnapshot): RealtimeSessionSnapshot {
   return {
     ...state,
@@ -121,6 +146,7 @@ function withoutSession(state: RealtimeSessionSnapshot): RealtimeSessionSnapshot
     locks: NO_LOCKS,
     unmatchedErrors: NO_ERRORS,
     timeouts: NO_REJECTIONS,
+    mcpListings: NO_MCP_LISTINGS,
   };
 }
 
@@ -165,10 +191,14 @@ function apply(state: RealtimeSessionSnapshot, action: SessionAction): RealtimeS
         locks: Object.freeze({ model: lock('model', 'connected'), ...tracingLock(applied) }),
         sessionId,
         expiresAt,
+        mcpListings: NO_MCP_LISTINGS,
       };
     }
-    case 'session_updated':
-      return acknowledged(state, shareFields(state.applied, action.event.session));
+    case 'session_updated': {
+      const next = acknowledged(state, shareFields(state.applied, action.event.session));
+      const mcpListings = listingsOfAppliedTools(next.mcpListings, next.applied);
+      return mcpListings === next.mcpListings ? next : { ...next, mcpListings };
+    }
     case 'server_error':
       return serverError(state, action.event, action.at);
     case 'protocol_issue': {
@@ -190,6 +220,10 @@ function apply(state: RealtimeSessionSnapshot, action: SessionAction): RealtimeS
       const kept = state.pending.filter((update) => !update.awaiting.every((field) => fields.includes(field)));
       return { ...state, pending: Object.freeze([...kept, action.update]) };
     }
+    case 'mcp_list_tools_item':
+      return mcpListToolsItem(state, action.phase, action.item);
+    case 'mcp_list_tools':
+      return mcpListToolsEvent(state, action.event);
     case 'ack_timeout':
       return timedOut(state, action.eventId, action.at);
     case 'send_failed':
@@ -202,6 +236,158 @@ function apply(state: RealtimeSessionSnapshot, action: SessionAction): RealtimeS
     default:
       return action satisfies never;
   }
+}
+
+/** What a failed listing says when the server does not say why: the real API never does. */
+export const MCP_LISTING_FAILED_MESSAGE =
+  "The Realtime server did not say why it could not list this MCP server's tools.";
+
+const MCP_LISTING_FAILURE_REASONS: ReadonlySet<string> = new Set<NonNullable<McpToolListingError['reason']>>([
+  'sdk_missing',
+  'unreachable',
+  'unauthorized',
+  'timeout',
+  'protocol_error',
+]);
+
+/** `listings` with `label` set to `listing`, as a new frozen null-prototype record. */
+function withListing(
+  listings: RealtimeSessionSnapshot['mcpListings'],
+  label: string,
+  listing: McpToolListing,
+): RealtimeSessionSnapshot['mcpListings'] {
+  const next = Object.assign(Object.create(null) as Record<string, McpToolListing>, listings);
+  // Defined, not assigned, so even a label `__proto__` becomes an own key.
+  Object.defineProperty(next, label, { value: listing, enumerable: true, writable: true, configurable: true });
+  return Object.freeze(next);
+}
+
+/** The listing `itemId` belongs to, if it is the current one of its label: events of superseded items are stale. */
+function listingOfItem(listings: RealtimeSessionSnapshot['mcpListings'], itemId: string): McpToolListing | undefined {
+  return Object.values(listings).find((listing) => listing.itemId === itemId);
+}
+
+/**
+ * The tools of an `mcp_list_tools` item. The parser checks only that `item`
+ * is an object, so each entry is read defensively: one without a string
+ * `name` is skipped rather than shown as `undefined`.
+ */
+function listedToolsOf(item: RealtimeMcpListToolsItem): readonly McpListedToolSummary[] {
+  const tools: unknown = item.tools;
+  if (!Array.isArray(tools) || tools.length === 0) return NO_LISTED_TOOLS;
+  const summaries: McpListedToolSummary[] = [];
+  for (const tool of tools as readonly unknown[]) {
+    if (typeof tool !== 'object' || tool === null) continue;
+    const { name, description } = tool as { readonly name?: unknown; readonly description?: unknown };
+    if (typeof name !== 'string') continue;
+    summaries.push(
+      Object.freeze(typeof description === 'string' && description !== '' ? { name, description } : { name }),
+    );
+  }
+  return Object.freeze(summaries);
+}
+
+function sameListedTools(a: readonly McpListedToolSummary[], b: readonly McpListedToolSummary[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((tool, index) => tool.name === b[index]?.name && tool.description === b[index]?.description))
+  );
+}
+
+/**
+ * An `mcp_list_tools` item: `added` starts a listing of its label, replacing
+ * any earlier one (a `session.update` that changed the MCP tool makes the
+ * server list again, in a new item); `done` brings the tools of the current
+ * listing. An item whose id or label is not a string is not one the events
+ * could name, so it is ignored.
+ */
+function mcpListToolsItem(
+  state: RealtimeSessionSnapshot,
+  phase: 'added' | 'done',
+  item: RealtimeMcpListToolsItem,
+): RealtimeSessionSnapshot {
+  const { id, server_label: label } = item as { readonly id?: unknown; readonly server_label?: unknown };
+  if (typeof id !== 'string' || id === '' || typeof label !== 'string' || label === '') return state;
+  const before = Object.hasOwn(state.mcpListings, label) ? state.mcpListings[label] : undefined;
+  let listing: McpToolListing;
+  if (phase === 'added') {
+    if (before?.itemId === id) return state;
+    listing = { serverLabel: label, status: 'listing', itemId: id, tools: NO_LISTED_TOOLS };
+  } else {
+    // Only the current listing's item counts: a `done` of an item never added, or of one a newer listing
+    // superseded (the server may still finish the old one), would put back tools the session no longer lists.
+    // A failed listing stays failed: the API may finalize its item, with no tools, after the failure.
+    if (before?.itemId !== id || before.status === 'failed') return state;
+    const tools = listedToolsOf(item);
+    if (before.status === 'listed' && sameListedTools(before.tools, tools)) return state;
+    listing = { ...before, status: 'listed', tools: sameListedTools(before.tools, tools) ? before.tools : tools };
+  }
+  return { ...state, mcpListings: withListing(state.mcpListings, label, Object.freeze(listing)) };
+}
+
+/**
+ * `mcp_list_tools.in_progress` / `.completed` / `.failed`, for the item of a
+ * current listing; any other item id (unknown, or superseded) changes
+ * nothing. `completed` changes nothing either: the tools come with the
+ * item's `conversation.item.done` right after it, and marking the listing
+ * done before would show it with no tools for a moment.
+ */
+function mcpListToolsEvent(state: RealtimeSessionSnapshot, event: McpListToolsEvent): RealtimeSessionSnapshot {
+  const listing = listingOfItem(state.mcpListings, event.item_id);
+  if (listing === undefined) return state;
+  switch (event.type) {
+    case 'mcp_list_tools.in_progress':
+    case 'mcp_list_tools.completed':
+      return state;
+    case 'mcp_list_tools.failed': {
+      const error = mcpListingErrorOf(event.kit_error);
+      if (
+        listing.status === 'failed' &&
+        listing.error?.reason === error.reason &&
+        listing.error?.message === error.message
+      ) {
+        return state;
+      }
+      const failed: McpToolListing = Object.freeze({ ...listing, status: 'failed', tools: NO_LISTED_TOOLS, error });
+      return { ...state, mcpListings: withListing(state.mcpListings, listing.serverLabel, failed) };
+    }
+    default:
+      return event.type satisfies never;
+  }
+}
+
+/** The emulator's `kit_error`, read defensively (the parser does not check it); else the generic failure. */
+function mcpListingErrorOf(kitError: unknown): McpToolListingError {
+  if (typeof kitError !== 'object' || kitError === null) return Object.freeze({ message: MCP_LISTING_FAILED_MESSAGE });
+  const { reason, message } = kitError as { readonly reason?: unknown; readonly message?: unknown };
+  const text = typeof message === 'string' && message.trim() !== '' ? message : MCP_LISTING_FAILED_MESSAGE;
+  return Object.freeze(
+    typeof reason === 'string' && MCP_LISTING_FAILURE_REASONS.has(reason)
+      ? { reason: reason as NonNullable<McpToolListingError['reason']>, message: text }
+      : { message: text },
+  );
+}
+
+/**
+ * The listings whose label is still an MCP tool of the applied config: a
+ * tool removed or renamed takes its old listing with it.
+ */
+function listingsOfAppliedTools(
+  listings: RealtimeSessionSnapshot['mcpListings'],
+  applied: RealtimeSessionCreateRequest | undefined,
+): RealtimeSessionSnapshot['mcpListings'] {
+  const labels = Object.keys(listings);
+  if (labels.length === 0) return listings;
+  const live = new Set(
+    (applied?.tools ?? []).flatMap((tool) => (tool instanceof RealtimeMcpTool ? [tool.serverLabel] : [])),
+  );
+  if (labels.every((label) => live.has(label))) return listings;
+  const kept = Object.create(null) as Record<string, McpToolListing>;
+  for (const label of labels) {
+    if (live.has(label)) Object.defineProperty(kept, label, { value: listings[label], enumerable: true });
+  }
+  return Object.freeze(kept);
 }
 
 function transportChanged(

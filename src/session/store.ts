@@ -441,6 +441,22 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
       case 'output_audio_buffer.started':
         dispatch({ type: 'audio_output_started' });
         break;
+      case 'conversation.item.added':
+      case 'conversation.item.done':
+        // Only MCP listings are kept in the snapshot; the rest of the conversation is the app's, through on().
+        if (event.item.type === 'mcp_list_tools') {
+          dispatch({
+            type: 'mcp_list_tools_item',
+            phase: event.type === 'conversation.item.added' ? 'added' : 'done',
+            item: event.item,
+          });
+        }
+        break;
+      case 'mcp_list_tools.in_progress':
+      case 'mcp_list_tools.completed':
+      case 'mcp_list_tools.failed':
+        dispatch({ type: 'mcp_list_tools', event });
+        break;
       default:
         break;
     }

@@ -6,7 +6,9 @@ import type {
   RealtimeSessionUpdateJson,
 } from '../model/index.js';
 import type {
+  McpListToolsEvent,
   RealtimeErrorEvent,
+  RealtimeMcpListToolsItem,
   RealtimeProtocolIssue,
   SessionCreatedEvent,
   SessionUpdatedEvent,
@@ -126,6 +128,55 @@ export interface PendingSessionUpdate {
 }
 
 /**
+ * Where the server stands in listing one MCP server's tools:
+ * - `listing`: it announced the listing (`conversation.item.added`) and has no answer yet;
+ * - `listed`: the tools arrived (`conversation.item.done`, after `mcp_list_tools.completed`);
+ * - `failed`: `mcp_list_tools.failed`; the model has none of this server's tools.
+ */
+export type McpToolListingStatus = 'listing' | 'listed' | 'failed';
+
+/** One tool an MCP server listed, as far as a form shows it (its schema stays in the event log). */
+export interface McpListedToolSummary {
+  readonly name: string;
+  readonly description?: string;
+}
+
+/** Why the server could not list an MCP server's tools. */
+export interface McpToolListingError {
+  /**
+   * Only the kit's emulator says why (its `kit_error`): the server was
+   * unreachable, refused the credentials, timed out, broke the protocol, or the
+   * emulator lacks the MCP SDK. The real API's `mcp_list_tools.failed` gives no
+   * reason, so this is absent and `message` is a generic sentence.
+   */
+  readonly reason?: NonNullable<McpListToolsEvent['kit_error']>['reason'];
+  /** A sentence for the UI. The emulator's are already redacted: no header value or token is in them. */
+  readonly message: string;
+}
+
+/**
+ * The live session's listing of one MCP tool's server, keyed in the snapshot
+ * by its `server_label`. A frozen value, replaced (never mutated) when the
+ * listing moves on; it keeps its identity while nothing about it changes.
+ *
+ * @example
+ * ```tsx
+ * const crm = useSessionSelector((snapshot) => snapshot.mcpListings['crm']);
+ * if (crm?.status === 'listed') console.log(crm.tools.map((tool) => tool.name));
+ * ```
+ */
+export interface McpToolListing {
+  readonly serverLabel: string;
+  readonly status: McpToolListingStatus;
+  /** The server's `mcp_list_tools` item: the `mcp_list_tools.*` events name it, and a newer one supersedes it. */
+  readonly itemId: string;
+  /** The tools listed, in the server's order; empty until `listed`. */
+  readonly tools: readonly McpListedToolSummary[];
+  /** Set when `failed`. */
+  readonly error?: McpToolListingError;
+}
+
+/**
  * The session store's state: one immutable value, replaced on every change
  * and shared structurally, so a selector sees the same reference until its
  * slice really changes.
@@ -168,6 +219,17 @@ export interface RealtimeSessionSnapshot {
   readonly sessionId: string | undefined;
   /** When the server session expires, in epoch seconds. */
   readonly expiresAt: number | undefined;
+  /**
+   * The live session's listing of each MCP tool's server, by `server_label`
+   * (a null-prototype record, so any label, `constructor` included, reads
+   * safely). The server lists a server when a `session.update` adds or changes
+   * its MCP tool; a new listing of the same label replaces the old one, and
+   * events of the old one are ignored after that. A listing goes away when the
+   * session's config (`session.updated`) no longer has an MCP tool of its label,
+   * and all go with the session: on `session.created`, and on any drop,
+   * reconnect or disconnect, since a fresh session lists its servers again.
+   */
+  readonly mcpListings: Readonly<Record<string, McpToolListing>>;
 }
 
 /** Every state change of a session store; {@link sessionReducer} is the only place they are applied. */
@@ -193,6 +255,13 @@ export type SessionAction =
   | { readonly type: 'server_error'; readonly event: RealtimeErrorEvent; readonly at: number }
   | { readonly type: 'protocol_issue'; readonly issue: RealtimeProtocolIssue; readonly at: number }
   | { readonly type: 'audio_output_started' }
+  | {
+      readonly type: 'mcp_list_tools_item';
+      /** `added` starts a listing, `done` carries its tools. */
+      readonly phase: 'added' | 'done';
+      readonly item: RealtimeMcpListToolsItem;
+    }
+  | { readonly type: 'mcp_list_tools'; readonly event: McpListToolsEvent }
   | { readonly type: 'sent'; readonly update: PendingSessionUpdate }
   | { readonly type: 'ack_timeout'; readonly eventId: string; readonly at: number }
   | { readonly type: 'send_failed'; readonly error: Error; readonly at: number };

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ControlledHarness, SESSION_COMPONENT_ARG_TYPES } from '../support/component-story.js';
+import { createScriptedSession, useScriptedSession } from '../support/scripted-session.js';
 import {
   connectedTo,
   type LiveSessionParameters,
@@ -194,6 +195,70 @@ export const Import: Story = {
       canvas.getByText('Replaces 2 tools with 1: adds check_stock, removes lookup_order, crm.'),
     ).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Confirm' })).toHaveFocus();
+  },
+};
+
+const mcpServers = new RealtimeSessionCreateRequest({
+  model: 'gpt-realtime-2',
+  tools: [
+    { type: 'mcp', serverLabel: 'shop', serverUrl: 'https://mcp.bike-shop.example/mcp', requireApproval: 'never' },
+    {
+      type: 'mcp',
+      serverLabel: 'billing',
+      serverUrl: 'https://billing.example/mcp',
+      authorization: 'expired-token-not-shown',
+    },
+    { type: 'mcp', serverLabel: 'catalog', serverUrl: 'https://catalog.example/mcp' },
+  ],
+});
+
+function McpListingsEditor(props: Parameters<typeof ToolsEditor>[0]) {
+  const store = useScriptedSession(() =>
+    createScriptedSession(mcpServers, {
+      listMcp: (tool) =>
+        tool['server_label'] === 'shop'
+          ? {
+              tools: ['get_weather', 'search_docs', 'lookup_order', 'check_stock', 'book_repair'].map((name) => ({
+                name,
+              })),
+            }
+          : tool['server_label'] === 'billing'
+            ? {
+                failed: true,
+                kitError: {
+                  reason: 'unauthorized',
+                  message:
+                    "MCP server 'billing' (https://billing.example/mcp) refused the request with HTTP 401: check its authorization.",
+                },
+              }
+            : 'hold',
+    }),
+  );
+  return <ToolsEditor {...props} session={store} />;
+}
+
+/**
+ * Connected, each MCP tool says how the session's listing of its server
+ * stands, under its summary, open or closed: the tools it listed, why it could
+ * not list them (the emulator says why; the real API does not), or that it is
+ * still listing. A scripted server plays the listings: a story runs in a
+ * browser, where no MCP server can be reached.
+ */
+export const McpListings: Story = {
+  render: (args) => <McpListingsEditor {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const line = (name: RegExp) => within(canvas.getByRole('listitem', { name })).getByRole('status');
+    await waitFor(
+      () => expect(line(/MCP server 1: shop/)).toHaveTextContent('5 tools: get_weather, search_docs, lookup_order, …'),
+      {
+        timeout: 5000,
+      },
+    );
+    await waitFor(() => expect(line(/MCP server 2: billing/)).toHaveAttribute('data-status', 'failed'));
+    await expect(line(/MCP server 2: billing/)).toHaveTextContent(/HTTP 401/);
+    await expect(line(/MCP server 3: catalog/)).toHaveTextContent('Listing tools…');
+    await expect(canvasElement).not.toHaveTextContent('expired-token-not-shown');
   },
 };
 

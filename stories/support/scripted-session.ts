@@ -15,10 +15,30 @@ type Json = Record<string, unknown>;
 export type ScriptedAnswer =
   'ack' | 'hold' | { readonly code: string; readonly message: string; readonly param: string };
 
+/**
+ * How the pretend server's listing of one MCP tool's server ends: with these
+ * tools, failed (with the emulator's `kit_error`, or without a word as the
+ * real API does), or never, so "Listing tools…" stays on screen.
+ */
+export type ScriptedMcpListing =
+  | { readonly tools: readonly { readonly name: string; readonly description?: string }[] }
+  | {
+      readonly failed: true;
+      readonly kitError?: { readonly reason: 'unreachable' | 'unauthorized' | 'timeout'; readonly message: string };
+    }
+  | 'hold';
+
 /** A pretend Realtime server for stories that need a state the emulator only passes through. */
 export interface ScriptedServer {
   /** The answer to each `session.update`, from its `session` payload. @default always 'ack' */
   readonly answer?: (session: Json) => ScriptedAnswer;
+  /**
+   * Lists the MCP servers of an applied update, as the API does after
+   * `session.updated`: once per label, again when its tool changes.
+   * Stories run in a browser, where no MCP server can be reached, so the
+   * outcome is scripted. @default no listing at all
+   */
+  readonly listMcp?: (tool: Json) => ScriptedMcpListing;
   /** Never opens: drops once, then gives up with this message. */
   readonly failWith?: string;
 }
@@ -46,6 +66,40 @@ export function createScriptedSession(initial: RealtimeSessionCreateRequest, ser
     timers.add(timer);
   };
   const frame = (data: Json) => emit({ type: 'message', data: JSON.stringify(data) });
+  /** Each MCP label, and the tool JSON it was last listed with. */
+  const listedAs = new Map<string, string>();
+  let listings = 0;
+  const listMcpTools = (tools: unknown) => {
+    if (server.listMcp === undefined || !Array.isArray(tools)) return;
+    for (const tool of tools as Json[]) {
+      const label = tool['server_label'];
+      if (tool['type'] !== 'mcp' || typeof label !== 'string' || listedAs.get(label) === JSON.stringify(tool)) continue;
+      listedAs.set(label, JSON.stringify(tool));
+      const outcome = server.listMcp(tool);
+      const id = `item_mcp_list_${++listings}`;
+      const item = { id, type: 'mcp_list_tools', server_label: label, tools: [] };
+      frame({ type: 'conversation.item.added', event_id: `event_${id}_a`, item });
+      frame({ type: 'mcp_list_tools.in_progress', event_id: `event_${id}_p`, item_id: id });
+      if (outcome === 'hold') continue;
+      later(() => {
+        if ('failed' in outcome) {
+          frame({
+            type: 'mcp_list_tools.failed',
+            event_id: `event_${id}_f`,
+            item_id: id,
+            ...(outcome.kitError === undefined ? {} : { kit_error: outcome.kitError }),
+          });
+          return;
+        }
+        frame({ type: 'mcp_list_tools.completed', event_id: `event_${id}_c`, item_id: id });
+        frame({
+          type: 'conversation.item.done',
+          event_id: `event_${id}_d`,
+          item: { ...item, tools: outcome.tools.map((listed) => ({ ...listed, input_schema: { type: 'object' } })) },
+        });
+      }, 300);
+    }
+  };
 
   const transport: RealtimeTransport = {
     get status() {
@@ -100,6 +154,7 @@ export function createScriptedSession(initial: RealtimeSessionCreateRequest, ser
         }
         config = merge(config, session);
         frame({ type: 'session.updated', event_id: 'event_updated', session: config });
+        listMcpTools(config['tools']);
       });
     },
     close() {

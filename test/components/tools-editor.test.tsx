@@ -11,9 +11,10 @@ import {
 } from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
 import { startRealtimeEmulator } from '../../src/server/index.js';
-import { createSessionStore, type RealtimeSessionStore } from '../../src/session/index.js';
+import { createSessionStore, MCP_LISTING_FAILED_MESSAGE, type RealtimeSessionStore } from '../../src/session/index.js';
 import { axeViolations } from '../support/axe.js';
-import { LiveSession } from '../support/live-session.js';
+import { emulatorPerTest, LiveSession } from '../support/live-session.js';
+import { SAMPLE_MCP_TOOLS, startDownServer, startMcpServer, type McpTestServer } from '../support/mcp-servers.js';
 import { createFakeTransport } from '../session/fake-transport.js';
 import { describeFieldContract } from './field-contract.js';
 
@@ -684,6 +685,129 @@ describe('ToolsEditor', () => {
     });
   });
 
+  describe('MCP listings', () => {
+    const listedTools = ['get_weather', 'search_docs', 'lookup_order', 'create_ticket', 'delete_record'].map(
+      (name) => ({ name, input_schema: { type: 'object' } }),
+    );
+    /** The server's frames for a listing of `crm` in item `id`. */
+    const listing = (transport: ReturnType<typeof createFakeTransport>, id = 'item_1') => ({
+      added: () =>
+        act(() =>
+          transport.frame({
+            type: 'conversation.item.added',
+            item: { id, type: 'mcp_list_tools', server_label: 'crm', tools: [] },
+          }),
+        ),
+      listed: (tools: readonly object[] = listedTools) =>
+        act(() => {
+          transport.frame({ type: 'mcp_list_tools.in_progress', item_id: id });
+          transport.frame({ type: 'mcp_list_tools.completed', item_id: id });
+          transport.frame({
+            type: 'conversation.item.done',
+            item: { id, type: 'mcp_list_tools', server_label: 'crm', tools },
+          });
+        }),
+      failed: (kitError?: object) =>
+        act(() =>
+          transport.frame({
+            type: 'mcp_list_tools.failed',
+            item_id: id,
+            ...(kitError === undefined ? {} : { kit_error: kitError }),
+          }),
+        ),
+    });
+    const listingLine = (row: HTMLElement) => within(row).getByRole('status');
+
+    it('says, under an MCP tool’s summary, that the session is listing its tools, then which it listed', async () => {
+      const { transport } = openSession(withTools);
+      const row = tool(/MCP server 2: crm/);
+      // There from the start, empty, so screen readers announce what it says next.
+      expect(listingLine(row)).toHaveTextContent('');
+      expect(listingLine(row)).toHaveAttribute('aria-live', 'polite');
+      expect(within(tool(/Function 1/)).queryByRole('status')).toBeNull();
+      listing(transport).added();
+      expect(listingLine(row)).toHaveTextContent('Listing tools…');
+      expect(listingLine(row)).toHaveAttribute('data-status', 'listing');
+      listing(transport).listed();
+      expect(listingLine(row)).toHaveTextContent('5 tools: get_weather, search_docs, lookup_order, …');
+      expect(listingLine(row)).toHaveAttribute('data-status', 'listed');
+      // The line describes the server label input, beside its hint.
+      await expand(/MCP server 2: crm/);
+      const label = within(row).getByRole('textbox', { name: 'Server label' });
+      expect(describedBy(label)).toContain(listingLine(row).id);
+      expect(label).toHaveAccessibleDescription(/5 tools: get_weather/);
+    });
+
+    it('names every tool of a short list, and says so when a server lists none', () => {
+      const { transport } = openSession(withTools);
+      listing(transport).added();
+      listing(transport).listed(listedTools.slice(0, 2));
+      expect(listingLine(tool(/MCP server 2: crm/))).toHaveTextContent(/^2 tools: get_weather, search_docs$/);
+      listing(transport, 'item_2').added();
+      listing(transport, 'item_2').listed([]);
+      expect(listingLine(tool(/MCP server 2: crm/))).toHaveTextContent('No tools listed.');
+    });
+
+    it('shows the emulator’s reason for a failed listing as an error', () => {
+      const { transport } = openSession(withTools);
+      listing(transport).added();
+      listing(transport).failed({
+        reason: 'unauthorized',
+        message:
+          "MCP server 'crm' (https://mcp.example.com/sse) refused the request with HTTP 401: check its authorization.",
+      });
+      const line = listingLine(tool(/MCP server 2: crm/));
+      expect(line).toHaveAttribute('data-status', 'failed');
+      expect(line).toHaveTextContent(
+        "Tools not listed. MCP server 'crm' (https://mcp.example.com/sse) refused the request with HTTP 401",
+      );
+      // The row's secrets are nowhere in what it shows.
+      expect(editorRoot().textContent).not.toMatch(/secret-token-123|hidden-value/);
+    });
+
+    it('shows a generic failure when the server does not say why, as the real API does not', () => {
+      const { transport } = openSession(withTools);
+      listing(transport).added();
+      listing(transport).failed();
+      expect(listingLine(tool(/MCP server 2: crm/))).toHaveTextContent(
+        `Tools not listed. ${MCP_LISTING_FAILED_MESSAGE}`,
+      );
+    });
+
+    it('starts over when the server lists again, and empties when the session drops', () => {
+      const { transport } = openSession(withTools);
+      listing(transport).added();
+      listing(transport).listed();
+      listing(transport, 'item_2').added();
+      expect(listingLine(tool(/MCP server 2: crm/))).toHaveTextContent('Listing tools…');
+      act(() => transport.status_('reconnecting'));
+      expect(listingLine(tool(/MCP server 2: crm/))).toHaveTextContent('');
+    });
+
+    it('shows nothing standalone, where no session lists anything', () => {
+      render(<ToolsEditor defaultValue={withTools} />);
+      expect(within(tool(/MCP server 2: crm/)).queryByRole('status')).toBeNull();
+    });
+
+    it('has no axe violations while listing, listed and failed', async () => {
+      const { transport } = openSession(
+        withTools.copyWith({ tools: [...(withTools.tools ?? []), { ...crm, serverLabel: 'docs' }] }),
+      );
+      listing(transport).added();
+      expect(await axeViolations(editorRoot())).toEqual([]);
+      listing(transport).listed();
+      act(() =>
+        transport.frame({
+          type: 'conversation.item.added',
+          item: { id: 'item_docs', type: 'mcp_list_tools', server_label: 'docs', tools: [] },
+        }),
+      );
+      listing(transport, 'item_docs').failed();
+      await expand(/MCP server 2: crm/);
+      expect(await axeViolations(editorRoot())).toEqual([]);
+    });
+  });
+
   it('disabled turns every control off', () => {
     render(<ToolsEditor defaultValue={withTools} disabled />);
     for (const button of screen.getAllByRole('button', { hidden: true })) expect(button).toBeDisabled();
@@ -753,6 +877,57 @@ describe('ToolsEditor', () => {
       cleanup();
       await emulator.close();
     }
+  }, 20_000);
+});
+
+// Real sockets, a real emulator and real MCP servers on loopback: the listing as a user meets it.
+describe('ToolsEditor MCP listings in a live session (emulator)', () => {
+  const emulator = emulatorPerTest();
+  const servers: McpTestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+
+  /** Opens a live session with no tools, adds an MCP server by its URL as a user would; returns its row. */
+  async function addMcpServer(label: string, url: string, token?: string): Promise<HTMLElement> {
+    render(
+      <LiveSession emulator={emulator()} initial={empty}>
+        <ToolsEditor />
+      </LiveSession>,
+    );
+    await screen.findByText('status: open');
+    await userEvent.click(screen.getByRole('button', { name: 'Add MCP server' }));
+    const row = tool(/MCP server 1/);
+    await userEvent.type(within(row).getByRole('textbox', { name: 'Server label' }), label);
+    const address = within(row).getByRole('textbox', { name: 'Server URL' });
+    await userEvent.click(address);
+    paste(address, url);
+    if (token !== undefined) {
+      const authorization = within(row).getByLabelText('Authorization (OAuth token)');
+      await userEvent.click(authorization);
+      paste(authorization, token);
+    }
+    await userEvent.tab();
+    return tool(new RegExp(`MCP server 1: ${label}`));
+  }
+
+  it('lists the tools of a running MCP server under its tool', async () => {
+    const server = await startMcpServer({ tools: SAMPLE_MCP_TOOLS.slice(0, 2) });
+    servers.push(server);
+    const row = await addMcpServer('weather', server.url);
+    const line = within(row).getByRole('status');
+    await waitFor(() => expect(line).toHaveTextContent('2 tools: get_weather, search_docs'), { timeout: 5000 });
+    expect(line).toHaveAttribute('data-status', 'listed');
+  }, 20_000);
+
+  it('says why a server that is down could not be listed, never showing its token', async () => {
+    const down = await startDownServer();
+    servers.push(down);
+    const row = await addMcpServer('down', down.url, 'tok-live-secret');
+    const line = within(row).getByRole('status');
+    await waitFor(() => expect(line).toHaveAttribute('data-status', 'failed'), { timeout: 5000 });
+    expect(line).toHaveTextContent(/^Tools not listed\. MCP server 'down' \(.*\) is unreachable/);
+    expect(editorRoot().textContent).not.toContain('tok-live-secret');
   }, 20_000);
 });
 

@@ -27,13 +27,19 @@ export function Subfield(props: {
   readonly label: ReactNode;
   readonly hint?: ReactNode;
   readonly error?: string | undefined;
+  /** More ids that describe the control, after its hint and error: a status shown elsewhere in its row. */
+  readonly describedBy?: string | undefined;
   /** Leaves out the `rrs-subfield` wrapper, for a container that lays out the parts itself. */
   readonly bare?: boolean;
   readonly children: (control: SubfieldControlProps) => ReactNode;
 }) {
   const { id, error } = props;
   const hint = error === undefined ? props.hint : undefined;
-  const describedBy = [hint === undefined ? '' : `${id}-hint`, error === undefined ? '' : `${id}-error`]
+  const describedBy = [
+    hint === undefined ? '' : `${id}-hint`,
+    error === undefined ? '' : `${id}-error`,
+    props.describedBy ?? '',
+  ]
     .filter(Boolean)
     .join(' ');
   const parts = (
@@ -71,6 +77,8 @@ interface InputBase {
   readonly disabled: boolean;
   /** The user left the control: commit coalesced text, and let errors show. */
   readonly onBlur?: (() => void) | undefined;
+  /** More ids that describe the control (see {@link Subfield}). */
+  readonly describedBy?: string | undefined;
 }
 
 /**
@@ -95,7 +103,7 @@ export function TextInput(
 ) {
   const code = props.code === true;
   return (
-    <Subfield id={props.id} label={props.label} hint={props.hint} error={props.error}>
+    <Subfield id={props.id} label={props.label} hint={props.hint} error={props.error} describedBy={props.describedBy}>
       {(control) => {
         const shared = {
           ...control,

@@ -1,6 +1,7 @@
 export { ToolsEditor, type ToolsEditorProps } from './tools-editor.js';
 export {
   useToolsField,
+  mcpListingText,
   type UseToolsFieldProps,
   type UseToolsFieldReturn,
   type ToolsFieldState,

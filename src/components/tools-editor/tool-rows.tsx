@@ -19,6 +19,8 @@ export interface ToolRowContext {
   readonly row: ToolRow;
   /** The id prefix of the row's controls. */
   readonly id: string;
+  /** The id of the line that says how the listing of an MCP row's server stands. */
+  readonly listingId: string;
   readonly disabled: boolean;
   /** Writes the row's tool; typed text passes `{ coalesce: 'text' }`. */
   change(tool: RealtimeTool, options?: SessionUpdateOptions): void;
@@ -111,6 +113,7 @@ export function McpToolFields(props: { readonly tool: RealtimeMcpTool; readonly 
     <>
       <TextInput
         {...controlOf(context, 'server_label', 'label')}
+        describedBy={context.row.listing === undefined ? undefined : context.listingId}
         label="Server label"
         value={tool.serverLabel}
         hint="How the model and tool choice name this server."

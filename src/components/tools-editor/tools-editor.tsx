@@ -5,7 +5,13 @@ import { FieldFeedback, FieldHeaderExtras, FieldRoot, type FieldRootAttributes }
 import { QuietButton, TextInput } from '../field/inputs.js';
 import { splitFieldProps } from '../field/use-field-store.js';
 import { FunctionToolFields, McpToolFields, type ToolRowContext } from './tool-rows.js';
-import { useToolsField, type ToolRow, type UseToolsFieldProps, type UseToolsFieldReturn } from './use-tools-field.js';
+import {
+  mcpListingText,
+  useToolsField,
+  type ToolRow,
+  type UseToolsFieldProps,
+  type UseToolsFieldReturn,
+} from './use-tools-field.js';
 
 export interface ToolsEditorProps extends UseToolsFieldProps, FieldRootAttributes {
   /** @default 'Tools' */
@@ -29,8 +35,14 @@ export interface ToolsEditorProps extends UseToolsFieldProps, FieldRootAttribute
  *
  * Styling hooks: `data-field`, `data-status`, `data-source` and
  * `data-disabled` on the root; `data-kind="function|mcp"`, `data-invalid`,
- * `data-new` and `data-state="open|closed"` on each tool, and `data-status`
- * on its summary's status.
+ * `data-new` and `data-state="open|closed"` on each tool, `data-status` on
+ * its summary's status, and `data-status="listing|listed|failed"` on an MCP
+ * tool's listing line.
+ *
+ * Connected, each MCP tool says how the live session's listing of its server
+ * stands, under its summary: "Listing tools…", "2 tools: get_weather,
+ * search_docs", or why the tools were not listed. The line is a polite live
+ * region and describes the tool's server label input.
  *
  * @example
  * ```tsx
@@ -119,9 +131,11 @@ function ToolItem(props: {
   const { row, tools, count } = props;
   const disabled = tools.state.disabled;
   const id = tools.rowId(row);
+  const listingProps = tools.getListingProps(row);
   const context: ToolRowContext = {
     row,
     id,
+    listingId: listingProps.id,
     disabled,
     change: (tool, options) => tools.replace(row.key, tool, options),
     blur: (control) => tools.blurControl(row.key, control),
@@ -183,6 +197,12 @@ function ToolItem(props: {
           <QuietButton {...tools.getRemoveButtonProps(row)}>Remove</QuietButton>
         </div>
       </div>
+      {/* Under the summary, so a closed row says it too; always there while connected, as a live region must be. */}
+      {row.kind === 'mcp' && tools.binding.mode === 'connected' ? (
+        <p className="rrs-tool-listing" {...listingProps}>
+          {mcpListingText(row.listing)}
+        </p>
+      ) : null}
       <div className="rrs-tool-body" {...tools.getRowBodyProps(row)}>
         {row.rejection === undefined ? null : (
           <p className="rrs-error" data-kind="rejection">

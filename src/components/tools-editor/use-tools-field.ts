@@ -1,5 +1,5 @@
 'use client';
-import { useRef, useState, type ButtonHTMLAttributes, type FocusEvent, type HTMLAttributes } from 'react';
+import { useCallback, useRef, useState, type ButtonHTMLAttributes, type FocusEvent, type HTMLAttributes } from 'react';
 import {
   jsonEqual,
   RealtimeFunctionTool,
@@ -7,7 +7,8 @@ import {
   type ConfigIssue,
   type RealtimeTool,
 } from '../../model/index.js';
-import type { SessionUpdateOptions } from '../../session/index.js';
+import { useSessionSelector } from '../../react/index.js';
+import type { McpToolListing, RealtimeSessionSnapshot, SessionUpdateOptions } from '../../session/index.js';
 import { composeEventHandlers } from '../field/compose.js';
 import { useFieldPart, type FieldPart } from '../field/use-field.js';
 import { useFieldStore, type FieldStore, type SessionRequestProps } from '../field/use-field-store.js';
@@ -50,6 +51,13 @@ export interface ToolRow {
    * open, as its toggles are off with the rest.
    */
   readonly expanded: boolean;
+  /**
+   * The live session's listing of this MCP tool's server (by its label):
+   * listing, listed with its tools, or failed. `undefined` for a function, for
+   * a server the session has not listed (yet), and always standalone, where
+   * there is no session to list anything.
+   */
+  readonly listing: McpToolListing | undefined;
   /**
    * The issue to show on the control for `key` (`name`, `parameters`,
    * `require_approval.always`…): the first at that path or below it, or
@@ -133,6 +141,23 @@ export interface UseToolsFieldReturn {
     row: ToolRow,
     user?: ButtonHTMLAttributes<HTMLButtonElement>,
   ): ButtonHTMLAttributes<HTMLButtonElement> & { readonly 'aria-expanded': boolean; readonly 'aria-controls': string };
+  /**
+   * For the element that says how the listing of an MCP row's server stands
+   * (see {@link mcpListingText}): a polite live region, so "Listing tools…"
+   * turning into "2 tools: …" or a failure is announced. Render it for every
+   * MCP row while `connected`, empty without a listing: a live region must be
+   * there before its text changes to be announced. The row's server label
+   * input points `aria-describedby` at its `id`.
+   */
+  getListingProps(
+    row: ToolRow,
+    user?: HTMLAttributes<HTMLElement>,
+  ): HTMLAttributes<HTMLElement> & {
+    readonly id: string;
+    readonly role: 'status';
+    readonly 'aria-live': 'polite';
+    readonly 'data-status': McpToolListing['status'] | undefined;
+  };
   /** For the element that holds a row's fields: hidden, not unmounted, while closed, so half-typed text survives. */
   getRowBodyProps(
     row: ToolRow,
@@ -158,6 +183,41 @@ export interface UseToolsFieldReturn {
 }
 
 export type UseToolsFieldProps = SessionRequestProps;
+
+const NO_LISTINGS: RealtimeSessionSnapshot['mcpListings'] = Object.freeze({});
+/** A listing names this many of its tools; more are left to "…", so a long list stays one line. */
+const LISTED_NAMES_SHOWN = 3;
+
+/**
+ * What a row says of its server's listing: "Listing tools…", "2 tools:
+ * get_weather, search_docs" (the first three names, then "…"), "No tools
+ * listed.", or "Tools not listed." and the failure's message (which never
+ * carries a token or header value: the emulator redacts its own, and the
+ * real API gives none). `''` without a listing.
+ *
+ * @example
+ * ```ts
+ * mcpListingText(row.listing); // '5 tools: get_weather, search_docs, lookup_order, …'
+ * ```
+ */
+export function mcpListingText(listing: McpToolListing | undefined): string {
+  if (listing === undefined) return '';
+  switch (listing.status) {
+    case 'listing':
+      return 'Listing tools…';
+    case 'failed':
+      return `Tools not listed. ${listing.error?.message ?? ''}`.trim();
+    case 'listed': {
+      const { tools } = listing;
+      if (tools.length === 0) return 'No tools listed.';
+      const names = tools.slice(0, LISTED_NAMES_SHOWN).map((tool) => tool.name);
+      if (tools.length > LISTED_NAMES_SHOWN) names.push('…');
+      return `${tools.length} ${tools.length === 1 ? 'tool' : 'tools'}: ${names.join(', ')}`;
+    }
+    default:
+      return listing.status satisfies never;
+  }
+}
 
 const NO_TOOLS: readonly RealtimeTool[] = Object.freeze([]);
 const NO_KEYS: ReadonlySet<string> = new Set();
@@ -254,6 +314,12 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
   const effective = field.effective.value;
   const tools = effective === undefined || effective.length === 0 ? NO_TOOLS : effective;
   const disabled = field.disabled;
+  // Only a live session lists MCP servers; standalone the offline store has none, and none is read.
+  const selectListings = useCallback(
+    (snapshot: RealtimeSessionSnapshot) => (connected ? snapshot.mcpListings : NO_LISTINGS),
+    [connected],
+  );
+  const listings = useSessionSelector(selectListings, undefined, binding.store);
 
   const [keying, setKeying] = useState(() => initialRowKeys(tools));
   const keys = nextRowKeys(keying, tools);
@@ -330,6 +396,7 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
       status: refusal !== undefined ? 'rejected' : invalid ? 'invalid' : own.length > 0 ? 'incomplete' : undefined,
       problems: erring.size,
       expanded: false,
+      listing: mcp && Object.hasOwn(listings, name) ? listings[name] : undefined,
       errorAt,
     };
   });
@@ -526,6 +593,13 @@ export function useToolsField(props: UseToolsFieldProps = {}): UseToolsFieldRetu
       'aria-controls': `${rowId(row)}-body`,
       disabled: disabled || user.disabled === true,
       onClick: composeEventHandlers(user.onClick, () => setExpanded(row.key, !row.expanded)),
+    }),
+    getListingProps: (row, user = {}) => ({
+      ...user,
+      id: `${rowId(row)}-listing`,
+      role: 'status',
+      'aria-live': 'polite',
+      'data-status': row.listing?.status,
     }),
     getRowBodyProps: (row, user = {}) => ({ ...user, id: `${rowId(row)}-body`, hidden: !row.expanded }),
     getAddButtonProps: (kind, user = {}) => buttonProps(user, false, () => add(kind)),
