@@ -85,10 +85,16 @@ export function createMcpSession(context: McpSessionContext): McpSession {
 
   return {
     sync(tools) {
-      if (closed || !Array.isArray(tools)) return;
-      for (const tool of tools) {
-        if (!isJsonObject(tool) || tool['type'] !== 'mcp' || typeof tool['server_label'] !== 'string') continue;
-        const label = tool['server_label'];
+      if (closed) return;
+      const mcpTools = (Array.isArray(tools) ? tools : []).filter(
+        (tool): tool is Json =>
+          isJsonObject(tool) && tool['type'] === 'mcp' && typeof tool['server_label'] === 'string',
+      );
+      // A server the session no longer has is forgotten, so adding it back lists it again, as a new tool.
+      const labels = new Set(mcpTools.map((tool) => tool['server_label']));
+      for (const label of listedAs.keys()) if (!labels.has(label)) listedAs.delete(label);
+      for (const tool of mcpTools) {
+        const label = tool['server_label'] as string;
         if (jsonEqual(listedAs.get(label), tool)) continue;
         listedAs.set(label, tool);
         listOne(tool, label);

@@ -167,6 +167,11 @@ describe('MCP tools in a session', () => {
     expect(again.end['type']).toBe('mcp_list_tools.completed');
     const listings = client.events.slice(from).filter((event) => event['type'] === 'mcp_list_tools.in_progress');
     expect(listings).toHaveLength(1);
+    // Removed and added back unchanged, it is a new tool of the session: listed again.
+    await update(client, { tools: [] });
+    const back = client.events.length;
+    await update(client, { tools: [mcpTool('docs', mcp.url, { allowed_tools: ['search_docs'] })] });
+    expect((await listingOf(client, 'docs', back)).end['type']).toBe('mcp_list_tools.completed');
     await client.close();
   });
 
