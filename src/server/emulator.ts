@@ -175,6 +175,24 @@ function frameText(data: RawData): string {
   return (data instanceof ArrayBuffer ? Buffer.from(data) : data).toString('utf8');
 }
 
+/** Where one emulated session's server events go: a WebSocket, or (next) a WebRTC data channel. */
+interface SessionChannel {
+  /** Sends one text frame; a peer that has stopped reading is cut off rather than buffered for. */
+  send(text: string | Buffer): void;
+  /** Starts closing, with a WebSocket close code and reason; a peer that does not finish is cut off. */
+  close(code: number, reason: string): void;
+  /** Ends the channel at once. */
+  terminate(): void;
+}
+
+/** What a channel hands an emulated session: each frame it receives, and its end. */
+interface SessionFrames {
+  /** One frame: its text, or `undefined` for a binary frame (which the API does not take); `frameBytes` its size. */
+  receive(text: string | undefined, frameBytes: number): void;
+  /** The channel has closed: timers and listings stop. */
+  end(): void;
+}
+
 /** Starts the close handshake; a peer that does not complete it within a second is cut off. */
 function closeSocket(ws: WebSocket, code: number, reason: string): void {
   ws.close(code, reason);
@@ -381,16 +399,57 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       const base = defaultSessionConfig(model);
-      runSession(ws, mergeSessionUpdate(base, withSessionDefaults(secret?.settings ?? {}, base)));
+      runWebSocketSession(ws, mergeSessionUpdate(base, withSessionDefaults(secret?.settings ?? {}, base)));
     });
   }
 
-  function runSession(ws: WebSocket, initialConfig: Json): void {
+  /** A WebSocket client's session: the socket as its channel, and in the heartbeat's care. */
+  function runWebSocketSession(ws: WebSocket, initialConfig: Json): void {
     const liveness = { alive: true };
     sockets.set(ws, liveness);
     ws.on('pong', () => {
       liveness.alive = true;
     });
+    const session = startSession(
+      {
+        send(text) {
+          if (ws.readyState !== ws.OPEN) return;
+          // A client that stops reading must not grow our memory: what it has not taken yet is capped.
+          if (ws.bufferedAmount > maxBufferedBytes) {
+            ws.terminate();
+            return;
+          }
+          ws.send(text, { binary: false });
+        },
+        close: (code, reason) => closeSocket(ws, code, reason),
+        terminate: () => ws.terminate(),
+      },
+      initialConfig,
+    );
+    ws.on('message', (data, isBinary) => {
+      let text: string | undefined;
+      try {
+        text = isBinary ? undefined : frameText(data);
+      } catch {
+        // Nothing may throw out of a `ws` listener: that would take down the host process.
+        ws.terminate();
+        return;
+      }
+      session.receive(text, frameLength(data));
+    });
+    ws.on('close', () => {
+      session.end();
+      sockets.delete(ws);
+    });
+    ws.on('error', () => ws.terminate());
+  }
+
+  /**
+   * One emulated session over any channel that carries text frames (a
+   * WebSocket; a WebRTC data channel). The channel feeds it frames with
+   * `receive` and calls `end` once it has closed.
+   */
+  function startSession(channel: SessionChannel, initialConfig: Json): SessionFrames {
     let session = openSessionState(initialConfig);
     let voiceLocked = false;
     let tokens = eventsPerSecond * 2;
@@ -402,15 +461,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     let lastResponseId = '';
     const badFrames = createBadFrameCounter(maxBadFrames);
 
-    const sendText = (text: string | Buffer) => {
-      if (ws.readyState !== ws.OPEN) return;
-      // A client that stops reading must not grow our memory: what it has not taken yet is capped.
-      if (ws.bufferedAmount > maxBufferedBytes) {
-        ws.terminate();
-        return;
-      }
-      ws.send(text, { binary: false });
-    };
+    const sendText = (text: string | Buffer) => channel.send(text);
     const send = (event: Json) => sendText(JSON.stringify({ event_id: createEventId('event'), ...event }));
     const sendSession = (type: 'session.created' | 'session.updated') =>
       sendText(sessionJson(session.config, `{"event_id":"${createEventId('event')}","type":"${type}","session":`, '}'));
@@ -420,7 +471,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
       result.ok ? send(result.event) : sendError(result.error, eventId);
 
     const mcp = createMcpSession({ send, conversation, timeoutMs: mcpListTimeoutMs });
-    const idleTimer = setTimeout(() => closeSocket(ws, 4000, 'idle timeout'), idleTimeoutMs);
+    const idleTimer = setTimeout(() => channel.close(4000, 'idle timeout'), idleTimeoutMs);
 
     sendSession('session.created');
     // The API announces the session's default conversation right after the session.
@@ -574,32 +625,32 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
       else if (frame.ok) handleEvent(frame.event, frame.eventId, frameBytes);
       else sendError(frame.error, frame.eventId);
       // A stream of frames that are no events at all is not a client worth answering forever.
-      if (!frame.ok && badFrames.add(now)) closeSocket(ws, 1008, 'too many malformed frames');
+      if (!frame.ok && badFrames.add(now)) channel.close(1008, 'too many malformed frames');
     };
 
-    ws.on('message', (data, isBinary) => {
-      let eventId: string | null = null;
-      try {
-        idleTimer.refresh();
-        const frame = readClientFrame(isBinary ? undefined : frameText(data), maxJsonDepth);
-        eventId = frame.eventId;
-        handleFrame(frame, frameLength(data));
-      } catch {
-        // Nothing a client sends may throw out of a `ws` listener: that would take down the host process.
+    return {
+      receive(text, frameBytes) {
+        let eventId: string | null = null;
         try {
-          sendError(serverError('The emulator failed to handle the event.'), eventId);
+          idleTimer.refresh();
+          const frame = readClientFrame(text, maxJsonDepth);
+          eventId = frame.eventId;
+          handleFrame(frame, frameBytes);
         } catch {
-          ws.terminate();
+          // Nothing a client sends may throw out of a channel's listener: that would take down the host process.
+          try {
+            sendError(serverError('The emulator failed to handle the event.'), eventId);
+          } catch {
+            channel.terminate();
+          }
         }
-      }
-    });
-    ws.on('close', () => {
-      clearTimeout(idleTimer);
-      response?.dispose();
-      mcp.close();
-      sockets.delete(ws);
-    });
-    ws.on('error', () => ws.terminate());
+      },
+      end() {
+        clearTimeout(idleTimer);
+        response?.dispose();
+        mcp.close();
+      },
+    };
   }
 
   return {
