@@ -126,9 +126,9 @@ describe('MCP tools in a session', () => {
         mcpTool('silent', silent.url),
       ],
     });
-    // One at a time: the test client wakes one waiter per event.
-    const reasons: Json[] = [];
-    for (const label of ['locked', 'down', 'silent']) reasons.push((await listingOf(client, label)).end);
+    const reasons = await Promise.all(
+      ['locked', 'down', 'silent'].map(async (label) => (await listingOf(client, label)).end),
+    );
     expect(reasons.map((event) => event['type'])).toStrictEqual([
       'mcp_list_tools.failed',
       'mcp_list_tools.failed',

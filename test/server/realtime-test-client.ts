@@ -43,10 +43,11 @@ export function connect(url: string, options: ConnectOptions = {}): Promise<Test
   const events: Json[] = [];
   const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
   const taken = new Set<Json>();
-  let wake: (() => void) | undefined;
+  // Every pending find() waits here; each event wakes them all, so finds can wait side by side.
+  const waiters = new Set<() => void>();
   socket.on('message', (data) => {
     events.push(JSON.parse(data.toString()) as Json);
-    wake?.();
+    for (const waiter of [...waiters]) waiter();
   });
   async function find(
     predicate: (event: Json) => boolean,
@@ -62,11 +63,13 @@ export function connect(url: string, options: ConnectOptions = {}): Promise<Test
       if (left <= 0)
         throw new Error(`no ${what} within ${timeoutMs} ms; got ${events.map((e) => e['type']).join(', ')}`);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        wake = () => {
+        const waiter = () => {
           clearTimeout(timer);
+          waiters.delete(waiter);
           resolve();
         };
+        const timer = setTimeout(waiter, left);
+        waiters.add(waiter);
       });
     }
   }
