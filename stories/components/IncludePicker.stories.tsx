@@ -25,15 +25,7 @@ const logprobs = (canvas: ReturnType<typeof within>) =>
 
 /** The parent owns the request; each new list is reported through `onValueChange`. */
 export const Controlled: Story = {
-  render: (args) => (
-    <ControlledHarness
-      Component={IncludePicker}
-      args={args}
-      initial={request}
-      readoutLabel="Request JSON"
-      readout={(value) => JSON.stringify(value.toJson(), null, 2)}
-    />
-  ),
+  render: (args) => <ControlledHarness Component={IncludePicker} args={args} initial={request} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(logprobs(canvas));

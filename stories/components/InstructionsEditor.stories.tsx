@@ -30,8 +30,6 @@ export const Controlled: Story = {
       args={args}
       // Short, so the readout's one line fits the panel without scrolling.
       initial={unspecified.copyWith({ instructions: 'Be kind.' })}
-      readoutLabel="Request JSON"
-      readout={(value) => JSON.stringify(value.toJson(), null, 2)}
     />
   ),
   play: async ({ canvasElement, args }) => {

@@ -24,15 +24,7 @@ const choose = (canvas: Canvas, model: string) => userEvent.selectOptions(list(c
 
 /** The parent owns the request; the picker reports each change through `onValueChange`. */
 export const Controlled: Story = {
-  render: (args) => (
-    <ControlledHarness
-      Component={ModelPicker}
-      args={args}
-      initial={request}
-      readoutLabel="Request JSON"
-      readout={(request) => JSON.stringify(request.toJson(), null, 2)}
-    />
-  ),
+  render: (args) => <ControlledHarness Component={ModelPicker} args={args} initial={request} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await choose(canvas, 'gpt-realtime-mini');

@@ -22,15 +22,7 @@ const toggle = (canvasElement: HTMLElement) =>
 
 /** The parent owns the request. */
 export const Controlled: Story = {
-  render: (args) => (
-    <ControlledHarness
-      Component={ParallelToolCallsToggle}
-      args={args}
-      initial={request}
-      readoutLabel="Request JSON"
-      readout={(request) => JSON.stringify(request.toJson(), null, 2)}
-    />
-  ),
+  render: (args) => <ControlledHarness Component={ParallelToolCallsToggle} args={args} initial={request} />,
   play: async ({ canvasElement, args }) => {
     await userEvent.click(toggle(canvasElement));
     await expect(args.onValueChange).toHaveBeenCalled();

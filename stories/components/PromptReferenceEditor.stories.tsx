@@ -25,15 +25,7 @@ const idBox = (canvas: Canvas) => canvas.getByRole('textbox', { name: 'Prompt ID
 
 /** The parent owns the request; typing an id turns the template on. */
 export const Controlled: Story = {
-  render: (args) => (
-    <ControlledHarness
-      Component={PromptReferenceEditor}
-      args={args}
-      initial={unspecified}
-      readoutLabel="Request JSON"
-      readout={(value) => JSON.stringify(value.toJson(), null, 2)}
-    />
-  ),
+  render: (args) => <ControlledHarness Component={PromptReferenceEditor} args={args} initial={unspecified} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.type(idBox(canvas), 'pmpt_123');

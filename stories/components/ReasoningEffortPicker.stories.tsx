@@ -21,15 +21,7 @@ const group = (canvas: ReturnType<typeof within>) => canvas.getByRole('group', {
 
 /** The parent owns the request. */
 export const Controlled: Story = {
-  render: (args) => (
-    <ControlledHarness
-      Component={ReasoningEffortPicker}
-      args={args}
-      initial={request}
-      readoutLabel="Request JSON"
-      readout={(request) => JSON.stringify(request.toJson(), null, 2)}
-    />
-  ),
+  render: (args) => <ControlledHarness Component={ReasoningEffortPicker} args={args} initial={request} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(within(group(canvas)).getByRole('radio', { name: /^High/ }));

@@ -34,15 +34,7 @@ const voiceGroup = (canvas: Canvas) => canvas.getByRole('group', { name: /^Voice
 /** The parent owns the request; an edit in any section is reported through `onValueChange` as the whole request. */
 export const Controlled: Story = {
   args: { defaultOpenSections: ['voice', 'reasoning'] },
-  render: (args) => (
-    <ControlledHarness
-      Component={SessionConfigForm}
-      args={args}
-      initial={request}
-      readoutLabel="Request JSON"
-      readout={(value) => JSON.stringify(value.toJson(), null, 2)}
-    />
-  ),
+  render: (args) => <ControlledHarness Component={SessionConfigForm} args={args} initial={request} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(within(voiceGroup(canvas)).getByRole('radio', { name: /^Cedar/ }));

@@ -26,15 +26,7 @@ const mode = (canvas: Canvas, name: RegExp) => within(group(canvas)).getByRole('
 
 /** The parent owns the request; custom settings come back after a trip through Auto. */
 export const Controlled: Story = {
-  render: (args) => (
-    <ControlledHarness
-      Component={TracingEditor}
-      args={args}
-      initial={request}
-      readoutLabel="Request JSON"
-      readout={(value) => JSON.stringify(value.toJson(), null, 2)}
-    />
-  ),
+  render: (args) => <ControlledHarness Component={TracingEditor} args={args} initial={request} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     const readout = canvas.getByLabelText('Request JSON');

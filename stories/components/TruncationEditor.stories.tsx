@@ -26,15 +26,7 @@ const strategy = (canvas: Canvas, name: RegExp) =>
 
 /** The parent owns the request; a retention ratio starts at 0.8. */
 export const Controlled: Story = {
-  render: (args) => (
-    <ControlledHarness
-      Component={TruncationEditor}
-      args={args}
-      initial={unspecified}
-      readoutLabel="Request JSON"
-      readout={(value) => JSON.stringify(value.toJson(), null, 2)}
-    />
-  ),
+  render: (args) => <ControlledHarness Component={TruncationEditor} args={args} initial={unspecified} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(strategy(canvas, /^Retention ratio/));

@@ -26,15 +26,7 @@ const mode = (canvas: Canvas, name: RegExp) => within(group(canvas)).getByRole('
 
 /** The parent owns the request; only the chosen type's settings reach it. */
 export const Controlled: Story = {
-  render: (args) => (
-    <ControlledHarness
-      Component={TurnDetectionEditor}
-      args={args}
-      initial={request}
-      readoutLabel="Request JSON"
-      readout={(value) => JSON.stringify(value.toJson(), null, 2)}
-    />
-  ),
+  render: (args) => <ControlledHarness Component={TurnDetectionEditor} args={args} initial={request} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(mode(canvas, /^Semantic VAD/));

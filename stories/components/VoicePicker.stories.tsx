@@ -24,15 +24,7 @@ const voices = (canvas: ReturnType<typeof within>) => canvas.getByRole('group', 
 
 /** The parent owns the request; the picker reports each change through `onValueChange`. */
 export const Controlled: Story = {
-  render: (args) => (
-    <ControlledHarness
-      Component={VoicePicker}
-      args={args}
-      initial={request}
-      readoutLabel="Request JSON"
-      readout={(request) => JSON.stringify(request.toJson(), null, 2)}
-    />
-  ),
+  render: (args) => <ControlledHarness Component={VoicePicker} args={args} initial={request} />,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.click(within(voices(canvas)).getByRole('radio', { name: /^Cedar/ }));

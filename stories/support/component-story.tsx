@@ -10,18 +10,22 @@ export const SESSION_COMPONENT_ARG_TYPES = {
   session: { control: false },
 } as const;
 
+/** The readout most stories show: the whole request as JSON. */
+const requestJson = (request: RealtimeSessionCreateRequest) => JSON.stringify(request.toJson(), null, 2);
+
 /**
  * A form component controlled by the story: the story owns the request,
- * passes each change to the `onValueChange` action, and shows a readout of it.
+ * passes each change to the `onValueChange` action, and shows a readout of it
+ * (by default the whole request, labelled "Request JSON").
  */
 export function ControlledHarness<P extends SessionRequestProps>(props: {
   readonly Component: ComponentType<P>;
   readonly args: P;
   readonly initial: RealtimeSessionCreateRequest;
-  readonly readoutLabel: string;
-  readonly readout: (request: RealtimeSessionCreateRequest) => string;
+  readonly readoutLabel?: string;
+  readonly readout?: (request: RealtimeSessionCreateRequest) => string;
 }) {
-  const { Component, args } = props;
+  const { Component, args, readoutLabel = 'Request JSON', readout = requestJson } = props;
   const [value, setValue] = useState(props.initial);
   return (
     <>
@@ -33,8 +37,8 @@ export function ControlledHarness<P extends SessionRequestProps>(props: {
           setValue(next);
         }}
       />
-      <pre aria-label={props.readoutLabel} className="rrs-story-panel">
-        {props.readout(value)}
+      <pre aria-label={readoutLabel} className="rrs-story-panel">
+        {readout(value)}
       </pre>
     </>
   );
