@@ -19,7 +19,11 @@ export const DEFAULT_REPLY = 'Hello from the local Realtime emulator.';
 /** The most characters of a tool's output a reply repeats. */
 const MAX_QUOTED_OUTPUT_CHARS = 200;
 
-/** The `response.create` parameters the emulator reads; the API's others (`prompt`, `reasoning`, …) are accepted as given. */
+/**
+ * The `response.create` parameters that mirror session fields, validated as those are. `instructions`,
+ * `conversation`, `input` and `metadata` are read too; the API's others (`prompt`, `reasoning`, …) are
+ * accepted and not applied.
+ */
 const VALIDATED_PARAMS = ['tools', 'tool_choice', 'max_output_tokens', 'output_modalities'] as const;
 
 /** One function call the response makes. */
@@ -102,7 +106,7 @@ export function planResponse(
 ): ResponsePlanResult {
   const params = rawParams ?? {};
   if (!isJsonObject(params)) return refused(apiError('invalid_type', 'response must be an object.', 'response'));
-  const own = <K extends string>(key: K): unknown => (Object.hasOwn(params, key) ? params[key] : undefined);
+  const own = (key: string): unknown => (Object.hasOwn(params, key) ? params[key] : undefined);
 
   // The response's own choices, over the session's, read and validated as a session's are.
   const effective: Json = { model: config['model'] };
