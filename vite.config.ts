@@ -30,6 +30,8 @@ export default defineConfig({
         'vite',
         'randexp',
         'selfsigned',
+        'werift',
+        'opusscript',
         /^@modelcontextprotocol\/sdk($|\/)/,
       ],
       output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

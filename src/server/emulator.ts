@@ -37,6 +37,17 @@ import { createMcpSession } from './mcp-session.js';
 import { streamResponse, type ResponseStream } from './response-stream.js';
 import { planResponse } from './responses.js';
 import { createSecretStore } from './secrets.js';
+import { createVoiceActivityDetector, voiceActivitySettings } from './voice-activity.js';
+import {
+  answerCall,
+  loadWebRTCStack,
+  OfferRejectedError,
+  WEBRTC_STACK_INSTALL,
+  type CallAudioOut,
+  type CallDataChannel,
+  type EmulatedCall,
+  type WebRTCStack,
+} from './webrtc-call.js';
 import { resolveTlsCertificate, type TlsCertificateAndKey } from './tls.js';
 import {
   checkSessionUpdate,
@@ -45,7 +56,10 @@ import {
   mergeSessionUpdate,
   openSessionState,
   sessionJson,
+  TONE_CHUNK_MS,
   toneChunk,
+  tonePcm,
+  voicePitchHz,
   withSessionDefaults,
   type SessionUpdateLimits,
 } from './session.js';
@@ -175,7 +189,21 @@ function frameText(data: RawData): string {
   return (data instanceof ArrayBuffer ? Buffer.from(data) : data).toString('utf8');
 }
 
-/** Where one emulated session's server events go: a WebSocket, or (next) a WebRTC data channel. */
+/** Whether the session's input audio is PCM16, the one format turn detection reads (G.711 is only counted). */
+function inputIsPcm(config: Json): boolean {
+  const format = ((config['audio'] as Json | undefined)?.['input'] as Json | undefined)?.['format'];
+  return !isJsonObject(format) || format['type'] === 'audio/pcm';
+}
+
+/** Base64 PCM16 little-endian as samples; a trailing odd byte is dropped. */
+function pcm16FromBase64(audio: string): Int16Array {
+  const bytes = Buffer.from(audio, 'base64');
+  const samples = new Int16Array(bytes.length >> 1);
+  for (let i = 0; i < samples.length; i++) samples[i] = bytes.readInt16LE(i * 2);
+  return samples;
+}
+
+/** Where one emulated session's server events go: a WebSocket, or a WebRTC call's data channel. */
 interface SessionChannel {
   /** Sends one text frame; a peer that has stopped reading is cut off rather than buffered for. */
   send(text: string | Buffer): void;
@@ -191,6 +219,10 @@ interface SessionFrames {
   receive(text: string | undefined, frameBytes: number): void;
   /** The channel has closed: timers and listings stop. */
   end(): void;
+  /** Input audio from a call's track (PCM16 mono): it fills the input buffer and feeds turn detection. */
+  receiveAudio(samples: Int16Array, sampleRate: number): void;
+  /** The call's outgoing audio for a response began or finished playing. */
+  outputAudio(change: 'started' | 'stopped', responseId: string): void;
 }
 
 /** Starts the close handshake; a peer that does not complete it within a second is cut off. */
@@ -226,6 +258,8 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
   const secrets = createSecretStore(options.maxSecrets ?? 10_000);
   /** Each open socket, and whether it answered the last heartbeat ping. */
   const sockets = new Map<WebSocket, { alive: boolean }>();
+  /** Each answered WebRTC call, until it ends. */
+  const calls = new Set<EmulatedCall>();
   const tone = toneChunk();
   let closed = false;
 
@@ -324,6 +358,14 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
         response.end();
         return true;
       }
+      if (url.pathname === '/v1/realtime/calls' && request.method === 'POST') {
+        acceptCall(request, response, url).catch((error: unknown) => {
+          if (response.headersSent) return;
+          if (error instanceof HttpError) sendJson(response, error.status, { error: error.body });
+          else sendJson(response, 500, { error: serverError('The emulator failed to answer the call.') });
+        });
+        return true;
+      }
       if (url.pathname === '/v1/realtime/client_secrets' && request.method === 'POST') {
         mintClientSecret(request, response).catch((error: unknown) => {
           if (response.headersSent) return;
@@ -385,22 +427,135 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     }
     const token =
       bearerToken(request.headers.authorization) ?? subprotocolSecret(request.headers['sec-websocket-protocol']);
+    const authorized = authorize(token, url);
+    if (!authorized.ok) {
+      refuse(socket, authorized.status, authorized.status === 401 ? 'Unauthorized' : 'Bad Request', authorized.error);
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => runWebSocketSession(ws, authorized.config));
+  }
+
+  /**
+   * Who may open a session, and with what config: the standard key (the
+   * model from `?model=`) or a minted secret that has not expired (its model
+   * and settings). The same for WebSockets and calls.
+   */
+  function authorize(
+    token: string | undefined,
+    url: URL,
+  ): { ok: true; config: Json } | { ok: false; status: 400 | 401; error: ApiErrorBody } {
     const secret = token === undefined || token === apiKey ? undefined : secrets.get(token);
     if (token === undefined || (token !== apiKey && secret === undefined)) {
       const message =
         token === undefined ? 'Missing bearer or subprotocol credentials.' : 'Invalid or expired credentials.';
-      refuse(socket, 401, 'Unauthorized', apiError('invalid_api_key', message));
-      return;
+      return { ok: false, status: 401, error: apiError('invalid_api_key', message) };
     }
     const model = secret?.model ?? url.searchParams.get('model');
     if (model === null || model === '') {
-      refuse(socket, 400, 'Bad Request', apiError('missing_model', 'Give the model as ?model=….', 'model'));
-      return;
+      return { ok: false, status: 400, error: apiError('missing_model', 'Give the model as ?model=….', 'model') };
     }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      const base = defaultSessionConfig(model);
-      runWebSocketSession(ws, mergeSessionUpdate(base, withSessionDefaults(secret?.settings ?? {}, base)));
+    const base = defaultSessionConfig(model);
+    return { ok: true, config: mergeSessionUpdate(base, withSessionDefaults(secret?.settings ?? {}, base)) };
+  }
+
+  /**
+   * `POST /v1/realtime/calls`: answers a browser's SDP offer, as the API
+   * does for WebRTC clients (201, the answer as `application/sdp`, the call
+   * in `Location`), then runs the session over the call's `oai-events` data
+   * channel, with the voice on its audio track and turn detection on the caller's.
+   */
+  async function acceptCall(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (closed) throw new HttpError(503, apiError('server_closing', 'The emulator is shutting down.'));
+    if (sockets.size + calls.size >= maxSessions) {
+      throw new HttpError(503, apiError('too_many_sessions', 'Too many open sessions.'));
+    }
+    const authorized = authorize(bearerToken(request.headers.authorization), url);
+    if (!authorized.ok) throw new HttpError(authorized.status, authorized.error);
+    const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (contentType !== 'application/sdp') {
+      throw new HttpError(
+        400,
+        apiError('invalid_content_type', 'Send the SDP offer as the body, with Content-Type: application/sdp.'),
+      );
+    }
+    const offer = await readBody(request, maxBodyBytes);
+    let stack: WebRTCStack;
+    try {
+      stack = await loadWebRTCStack();
+    } catch {
+      throw new HttpError(
+        501,
+        apiError(
+          'webrtc_unavailable',
+          `The emulator's WebRTC route needs werift and opusscript: ${WEBRTC_STACK_INSTALL}`,
+        ),
+      );
+    }
+    let session: SessionFrames | undefined;
+    let call: EmulatedCall;
+    try {
+      call = await answerCall(stack, offer, {
+        onInputAudio: (samples, sampleRate) => session?.receiveAudio(samples, sampleRate),
+        onOutputStarted: (responseId) => session?.outputAudio('started', responseId),
+        onOutputStopped: (responseId) => session?.outputAudio('stopped', responseId),
+      });
+    } catch (error) {
+      if (error instanceof OfferRejectedError) throw new HttpError(400, apiError('invalid_offer', error.message));
+      throw error;
+    }
+    if (closed) {
+      await call.close();
+      throw new HttpError(503, apiError('server_closing', 'The emulator is shutting down.'));
+    }
+    calls.add(call);
+    call.onEnd(() => {
+      calls.delete(call);
+      session?.end();
     });
+    response.writeHead(201, {
+      'content-type': 'application/sdp',
+      'content-length': Buffer.byteLength(call.answerSdp),
+      location: `/v1/realtime/calls/${call.id}`,
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'location',
+    });
+    response.end(call.answerSdp);
+    call.channel.then(
+      (channel) => {
+        session = runCallSession(call, channel, authorized.config);
+      },
+      () => void call.close(),
+    );
+  }
+
+  /** A call's session: its data channel as the channel, its tracks as the audio. */
+  function runCallSession(call: EmulatedCall, dc: CallDataChannel, initialConfig: Json): SessionFrames {
+    const frames = startSession(
+      {
+        send(text) {
+          if (dc.readyState !== 'open') return;
+          // As for a WebSocket: a peer that stopped reading is cut off, not buffered for.
+          if (dc.bufferedAmount > maxBufferedBytes) {
+            void call.close();
+            return;
+          }
+          dc.send(typeof text === 'string' ? text : text.toString('utf8'));
+        },
+        // A data channel has no close code; the call ends as a whole, as the API's does.
+        close: () => void call.close(),
+        terminate: () => void call.close(),
+      },
+      initialConfig,
+      call.audioOut,
+    );
+    dc.onMessage.subscribe((data) => {
+      if (typeof data === 'string') frames.receive(data, Buffer.byteLength(data));
+      else frames.receive(undefined, data.length);
+    });
+    dc.stateChanged.subscribe((state) => {
+      if (state === 'closed') void call.close();
+    });
+    return frames;
   }
 
   /** A WebSocket client's session: the socket as its channel, and in the heartbeat's care. */
@@ -449,7 +604,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
    * WebSocket; a WebRTC data channel). The channel feeds it frames with
    * `receive` and calls `end` once it has closed.
    */
-  function startSession(channel: SessionChannel, initialConfig: Json): SessionFrames {
+  function startSession(channel: SessionChannel, initialConfig: Json, audioOut?: CallAudioOut): SessionFrames {
     let session = openSessionState(initialConfig);
     let voiceLocked = false;
     let tokens = eventsPerSecond * 2;
@@ -460,6 +615,9 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     const conversation = createConversation(maxConversationItems);
     let lastResponseId = '';
     const badFrames = createBadFrameCounter(maxBadFrames);
+    const detector = createVoiceActivityDetector();
+    /** The item a detected turn will become, named at its start as the API names it. */
+    let turnItemId: string | undefined;
 
     const sendText = (text: string | Buffer) => channel.send(text);
     const send = (event: Json) => sendText(JSON.stringify({ event_id: createEventId('event'), ...event }));
@@ -477,6 +635,12 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     // The API announces the session's default conversation right after the session.
     send({ type: 'conversation.created', conversation: { id: conversationId, object: 'realtime.conversation' } });
     mcp.sync(session.config['tools']);
+
+    /** One chunk of the voice on the call's track, at the pitch of the session's voice. */
+    const playVoice = (responseId: string) => {
+      const voice = ((session.config['audio'] as Json | undefined)?.['output'] as Json | undefined)?.['voice'];
+      audioOut?.play(tonePcm(voicePitchHz(typeof voice === 'string' ? voice : ''), TONE_CHUNK_MS), responseId);
+    };
 
     const startResponse = (event: Json, eventId: string | null) => {
       const planned = planResponse(session.config, event['response'], conversation.items(), () =>
@@ -502,6 +666,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
         conversationId,
         deltaMs,
         tone,
+        ...(audioOut === undefined ? {} : { playAudio: (responseId: string) => playVoice(responseId) }),
         // The first assistant audio fixes the voice for the rest of the session.
         onAudio: () => {
           voiceLocked = true;
@@ -511,6 +676,76 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
         },
       });
       lastResponseId = response.id;
+    };
+
+    /** Turns the buffered input audio into a user item, as a commit or the end of a detected turn does. */
+    const commitInput = (itemId: string, eventId: string | null): boolean => {
+      // As the API does: under 100 ms of audio is not a turn.
+      const bufferedMs = bufferedAudioBytes / PCM_BYTES_PER_MS;
+      if (bufferedMs < MIN_COMMIT_MS) {
+        sendError(
+          apiError(
+            'input_audio_buffer_commit_empty',
+            `Error committing input audio buffer: buffer too small. Expected at least ${MIN_COMMIT_MS}ms of audio, but buffer only has ${bufferedMs.toFixed(2)}ms of audio.`,
+          ),
+          eventId,
+        );
+        return false;
+      }
+      const previous = conversation.lastItemId;
+      send({ type: 'input_audio_buffer.committed', previous_item_id: previous, item_id: itemId });
+      const item = {
+        id: itemId,
+        object: 'realtime.item',
+        type: 'message',
+        role: 'user',
+        status: 'completed',
+        content: [{ type: 'input_audio', transcript: null }],
+      };
+      send({ type: 'conversation.item.added', previous_item_id: previous, item });
+      send({ type: 'conversation.item.done', previous_item_id: previous, item });
+      conversation.add(item, Math.floor(bufferedMs));
+      bufferedAudioBytes = 0;
+      return true;
+    };
+
+    const clearOutputAudio = () => {
+      const cut = audioOut?.clear();
+      send({ type: 'output_audio_buffer.cleared', response_id: cut ?? lastResponseId });
+    };
+
+    /** Feeds input audio to turn detection, and acts on a turn's start and end as the API does. */
+    const detectTurns = (samples: Int16Array, sampleRate: number) => {
+      const turnDetection = ((session.config['audio'] as Json | undefined)?.['input'] as Json | undefined)?.[
+        'turn_detection'
+      ];
+      if (!isJsonObject(turnDetection)) {
+        detector.reset();
+        return;
+      }
+      for (const change of detector.push(samples, sampleRate, voiceActivitySettings(turnDetection))) {
+        if (change.type === 'speech_started') {
+          turnItemId = createEventId('item');
+          send({
+            type: 'input_audio_buffer.speech_started',
+            audio_start_ms: change.audioStartMs,
+            item_id: turnItemId,
+          });
+          // A caller who speaks over the answer stops it: the rest of its generation, and the audio not yet played.
+          if (turnDetection['interrupt_response'] !== false) {
+            response?.cancel();
+            const cut = audioOut?.clear();
+            if (cut !== undefined) send({ type: 'output_audio_buffer.cleared', response_id: cut });
+          }
+          continue;
+        }
+        const itemId = turnItemId ?? createEventId('item');
+        turnItemId = undefined;
+        send({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: change.audioEndMs, item_id: itemId });
+        if (commitInput(itemId, null) && turnDetection['create_response'] !== false && response === undefined) {
+          startResponse({}, null);
+        }
+      }
     };
 
     const handleEvent = (event: Json, eventId: string | null, frameBytes: number) => {
@@ -549,39 +784,15 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
             return sendError(apiError('invalid_value', 'audio must be base64.', 'audio'), eventId);
           }
           bufferedAudioBytes += Math.floor((audio.length * 3) / 4);
+          if (inputIsPcm(session.config)) detectTurns(pcm16FromBase64(audio), PCM_SAMPLE_RATE);
           return;
         }
-        case 'input_audio_buffer.commit': {
-          // As the API does: under 100 ms of audio is not a turn.
-          const bufferedMs = bufferedAudioBytes / PCM_BYTES_PER_MS;
-          if (bufferedMs < MIN_COMMIT_MS) {
-            return sendError(
-              apiError(
-                'input_audio_buffer_commit_empty',
-                `Error committing input audio buffer: buffer too small. Expected at least ${MIN_COMMIT_MS}ms of audio, but buffer only has ${bufferedMs.toFixed(2)}ms of audio.`,
-              ),
-              eventId,
-            );
-          }
-          const itemId = createEventId('item');
-          const previous = conversation.lastItemId;
-          send({ type: 'input_audio_buffer.committed', previous_item_id: previous, item_id: itemId });
-          const item = {
-            id: itemId,
-            object: 'realtime.item',
-            type: 'message',
-            role: 'user',
-            status: 'completed',
-            content: [{ type: 'input_audio', transcript: null }],
-          };
-          send({ type: 'conversation.item.added', previous_item_id: previous, item });
-          send({ type: 'conversation.item.done', previous_item_id: previous, item });
-          conversation.add(item, Math.floor(bufferedAudioBytes / PCM_BYTES_PER_MS));
-          bufferedAudioBytes = 0;
-          return;
-        }
+        case 'input_audio_buffer.commit':
+          return commitInput(createEventId('item'), eventId);
         case 'input_audio_buffer.clear':
           bufferedAudioBytes = 0;
+          detector.reset();
+          turnItemId = undefined;
           return send({ type: 'input_audio_buffer.cleared' });
         case 'conversation.item.create': {
           const item = event['item'];
@@ -604,9 +815,9 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
             eventId,
           );
         case 'output_audio_buffer.clear':
-          // Over WebRTC this stops the audio being played; here it stops the response that makes it.
-          response?.cancel();
-          return send({ type: 'output_audio_buffer.cleared', response_id: lastResponseId });
+          // Over WebRTC this stops the audio being played; over a WebSocket, the response that makes it.
+          if (audioOut === undefined) response?.cancel();
+          return clearOutputAudio();
         default:
           return sendError(
             apiError('invalid_value', `Unknown client event type: ${describeValue(type)}.`, 'type'),
@@ -650,6 +861,20 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
         response?.dispose();
         mcp.close();
       },
+      receiveAudio(samples, sampleRate) {
+        try {
+          bufferedAudioBytes += Math.round((samples.length / sampleRate) * 1000 * PCM_BYTES_PER_MS);
+          detectTurns(samples, sampleRate);
+        } catch {
+          channel.terminate();
+        }
+      },
+      outputAudio(change, responseId) {
+        send({
+          type: change === 'started' ? 'output_audio_buffer.started' : 'output_audio_buffer.stopped',
+          response_id: responseId,
+        });
+      },
     };
   }
 
@@ -657,7 +882,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
     handleRequest,
     handleUpgrade,
     get sessionCount() {
-      return sockets.size;
+      return sockets.size + calls.size;
     },
     get secretCount() {
       return secrets.size;
@@ -673,7 +898,7 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
             closeSocket(ws, 1001, 'emulator closing');
           }),
       );
-      await Promise.all(closing);
+      await Promise.all([...closing, ...[...calls].map((call) => call.close())]);
       wss.close();
       secrets.clear();
     },

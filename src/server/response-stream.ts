@@ -50,6 +50,11 @@ export interface ResponseStreamContext {
   readonly deltaMs: number;
   /** One base64 chunk of the emulator's voice. */
   readonly tone: string;
+  /**
+   * Where each chunk of voice goes on a WebRTC call: the outgoing track,
+   * instead of a `response.output_audio.delta` (the API sends none over WebRTC).
+   */
+  readonly playAudio?: (responseId: string) => void;
   /** Called at the first audio delta: it fixes the session's voice. */
   readonly onAudio: () => void;
   /** Called once, when the response has ended however it ended. */
@@ -210,7 +215,9 @@ export function streamResponse(plan: ResponsePlan, context: ResponseStreamContex
       wordsSent = index + 1;
       if (audio) {
         context.onAudio();
-        send({ type: 'response.output_audio.delta', ...address, delta: context.tone });
+        if (context.playAudio === undefined)
+          send({ type: 'response.output_audio.delta', ...address, delta: context.tone });
+        else context.playAudio(id);
         send({ type: 'response.output_audio_transcript.delta', ...address, delta: word });
       } else send({ type: 'response.output_text.delta', ...address, delta: word });
     }),

@@ -3,6 +3,7 @@ import {
   DEFAULT_SEMANTIC_VAD,
   DEFAULT_TURN_DETECTION,
   PCM_SAMPLE_RATE,
+  REALTIME_VOICES,
   REALTIME_SESSION_DEFAULTS,
   REASONING_MODEL_FIELDS,
   REALTIME_SESSION_FIELD_PATHS,
@@ -374,11 +375,42 @@ export function sessionJson(config: Json, before = '', after = ''): Buffer {
 /** How long one simulated audio delta (one {@link toneChunk}) plays. */
 export const TONE_CHUNK_MS = 100;
 
-/** A 100 ms, 440 Hz PCM16 tone at 24 kHz, base64: the emulator's "voice". */
+/**
+ * `ms` of a sine tone as PCM16 mono at 24 kHz, at about -12 dBFS: the
+ * emulator's "voice". Whole periods are not guaranteed, so chunks joined end
+ * to end may click; a tone is all it claims to be.
+ */
+export function tonePcm(frequencyHz: number, ms: number): Int16Array {
+  const pcm = new Int16Array((PCM_SAMPLE_RATE * ms) / 1000);
+  for (let i = 0; i < pcm.length; i++)
+    pcm[i] = Math.round(Math.sin((2 * Math.PI * frequencyHz * i) / PCM_SAMPLE_RATE) * 8000);
+  return pcm;
+}
+
+/** A 100 ms, 440 Hz PCM16 tone at 24 kHz, base64: the emulator's voice in `response.output_audio.delta`. */
 export function toneChunk(): string {
-  const samples = (PCM_SAMPLE_RATE * TONE_CHUNK_MS) / 1000;
-  const pcm = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++)
-    pcm.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / PCM_SAMPLE_RATE) * 8000), i * 2);
-  return pcm.toString('base64');
+  const pcm = tonePcm(440, TONE_CHUNK_MS);
+  return Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64');
+}
+
+/**
+ * The pitch the emulator speaks a voice at on a WebRTC call: each built-in
+ * voice its own semitone up from A3 (in the order of `REALTIME_VOICES`), any
+ * other name one picked from its characters, so changing the voice live is
+ * heard in the next reply, as it would be with the real model.
+ *
+ * @example
+ * ```ts
+ * voicePitchHz('alloy'); // 220
+ * voicePitchHz('ash'); // 233.08…
+ * ```
+ */
+export function voicePitchHz(voice: string): number {
+  let step = REALTIME_VOICES.findIndex(({ id }) => id === voice);
+  if (step < 0) {
+    let hash = 0;
+    for (const character of voice) hash = (hash * 31 + (character.codePointAt(0) ?? 0)) >>> 0;
+    step = hash % 24;
+  }
+  return 220 * 2 ** (step / 12);
 }
