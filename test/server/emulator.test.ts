@@ -623,6 +623,27 @@ describe('the Realtime emulator', () => {
       await client.close();
     });
 
+    it('detects turns in appended PCM with server_vad, as over a call', async () => {
+      const { client } = await openSession();
+      await update(client, {
+        audio: {
+          input: {
+            turn_detection: { type: 'server_vad', threshold: 0.5, silence_duration_ms: 200, create_response: false },
+          },
+        },
+      });
+      const pcm = Buffer.alloc(24 * 2 * 600);
+      // 300 ms of a -13 dBFS tone, then 300 ms of silence.
+      for (let i = 0; i < 24 * 300; i++) pcm.writeInt16LE(Math.round(Math.sin(i / 5) * 9000), i * 2);
+      client.send({ type: 'input_audio_buffer.append', audio: pcm.toString('base64') });
+      const started = await client.next('input_audio_buffer.speech_started');
+      expect(started['audio_start_ms']).toBe(0);
+      const stopped = await client.next('input_audio_buffer.speech_stopped');
+      expect(stopped).toMatchObject({ item_id: started['item_id'], audio_end_ms: 500 });
+      expect((await client.next('input_audio_buffer.committed'))['item_id']).toBe(started['item_id']);
+      await client.close();
+    });
+
     it('truncates an interrupted answer at what was heard, and refuses a cut past its audio', async () => {
       const slow = await startRealtimeEmulator({ apiKey, responseDeltaMs: 60 });
       const client = await connect(wsUrl(slow.url), { apiKey });
