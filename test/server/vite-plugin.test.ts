@@ -14,6 +14,7 @@ import {
   type RealtimeDevServerOptions,
   type RunningRealtimeEmulator,
 } from '../../src/server/index.js';
+import { connectWebRTCClient } from '../support/webrtc-client.js';
 import { connect } from './realtime-test-client.js';
 
 const OPENAI_REALTIME_URL = 'wss://api.openai.com/v1/realtime';
@@ -91,6 +92,20 @@ describe('realtimeDevServer', () => {
       const created = await client.next('session.created');
       expect(created['session']).toMatchObject({ model: 'gpt-realtime-2', instructions: 'Dev.' });
       await client.close();
+    });
+
+    it('answers WebRTC calls at its own origin, with a secret from its own route', async () => {
+      const origin = await startDevServer({ apiKey: '', session: { model: 'gpt-realtime-2', instructions: 'Call.' } });
+      const { value } = (await (await postJson(`${origin}${DEV_CLIENT_SECRET_PATH}`, '{}')).json()) as {
+        value: string;
+      };
+      const client = await connectWebRTCClient(`${origin}${DEV_REALTIME_PATH}/calls`, value);
+      try {
+        const created = await client.waitFor('session.created');
+        expect(created['session']).toMatchObject({ model: 'gpt-realtime-2', instructions: 'Call.' });
+      } finally {
+        await client.close();
+      }
     });
 
     it('names the emulator endpoint and the secret route in a meta tag on every HTML page', async () => {
