@@ -6,7 +6,6 @@ export {
   type WebSocketTransportOptions,
   type WebSocketLike,
   type WebSocketConstructor,
-  type RealtimeClientSecretResult,
-  type RealtimeClientSecretContext,
 } from './websocket.js';
+export { type RealtimeClientSecretResult, type RealtimeClientSecretContext } from './connection.js';
 export { readDevEndpoint, clientSecretFrom } from './dev-endpoint.js';
