@@ -9,3 +9,10 @@ export {
 } from './websocket.js';
 export { type RealtimeClientSecretResult, type RealtimeClientSecretContext } from './connection.js';
 export { readDevEndpoint, clientSecretFrom } from './dev-endpoint.js';
+export {
+  createWebRTCTransport,
+  type WebRTCTransport,
+  type WebRTCTransportOptions,
+  type WebRTCGlobals,
+} from './webrtc.js';
+export { createPushToTalk, type PushToTalk } from './push-to-talk.js';
