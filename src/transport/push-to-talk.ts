@@ -23,9 +23,10 @@ export interface PushToTalk {
 
 /**
  * Push-to-talk for a session whose turn detection is off (`turn_detection: RealtimeOff`): the server then
- * answers only when asked. `send` is the store's or the transport's; `media` (a WebRTC transport's, or what
- * `useRealtimeMedia()` returns) is muted between turns. Without `media`, only the events are sent: the app
- * appends its own audio (`input_audio_buffer.append`) while pressed.
+ * answers only when asked. `send` is the store's or the transport's; `media` (a WebRTC transport's, or
+ * `{ setMuted }` from `useRealtimeMedia()`, whose actions keep their identity where its result does not) is muted
+ * between turns. Without `media`, only the events are sent: the app appends its own audio
+ * (`input_audio_buffer.append`) while pressed.
  *
  * `send` throws while the session is not open; `press()` then leaves the microphone muted.
  *
