@@ -441,6 +441,8 @@ export function createWebRTCTransport(options: WebRTCTransportOptions): WebRTCTr
         attempt.fail(error as Error);
         return;
       }
+      // The prompt may have been up for a while: an attempt abandoned meanwhile mints no secret.
+      if (!attempt.current) return;
       let secret: string;
       try {
         secret = await secrets.secret(attempt.model);
@@ -561,6 +563,12 @@ export function createWebRTCTransport(options: WebRTCTransportOptions): WebRTCTr
         );
       }
     },
+  });
+
+  // Registered before any other listener, so nobody hears `failed` while the microphone still records: a
+  // transport that gave up uses it no more until the next connect(), and the browser shows it in use till then.
+  lifecycle.events((event) => {
+    if (event.type === 'status' && event.status === 'failed') releaseMicrophone();
   });
 
   return {

@@ -210,6 +210,8 @@ describe('createWebRTCTransport', () => {
       expect(lastError()?.error.code).toBe('sdp_rejected');
       expect(lastError()?.error.message).toContain('HTTP 400: Invalid SDP offer.');
       expect(lastPc().closed).toBe(true);
+      // Given up, the transport records no more.
+      expect(microphone.granted[0]!.tracks[0]!.readyState).toBe('ended');
       await vi.advanceTimersByTimeAsync(60_000);
       expect(endpoint.requests).toHaveLength(1);
     });
@@ -265,8 +267,9 @@ describe('createWebRTCTransport', () => {
       expect(endpoint.requests).toHaveLength(3);
       expect(transport.status).toBe('failed');
       expect(lastError()?.error.code).toBe('retries_exhausted');
-      // One microphone served every attempt.
+      // One microphone served every attempt, and was stopped when the transport gave up.
       expect(microphone.requests).toHaveLength(1);
+      expect(microphone.granted[0]!.tracks[0]!.readyState).toBe('ended');
     });
 
     it('ICE failing after open reconnects on a new peer connection with the same microphone, asked for once', async () => {
@@ -336,6 +339,21 @@ describe('createWebRTCTransport', () => {
       expect(transport.status).toBe('connecting');
       lastPc().events.open();
       expect(transport.status).toBe('open');
+    });
+
+    it('a connect() while the microphone prompt is up asks once, mints once and calls once', async () => {
+      microphone.holding = true;
+      const { transport, getClientSecret } = transportWith();
+      transport.connect();
+      await settle();
+      transport.connect();
+      await settle();
+      microphone.release();
+      await settle();
+      expect(microphone.requests).toHaveLength(1);
+      expect(getClientSecret).toHaveBeenCalledOnce();
+      expect(FakePeerConnection.made).toHaveLength(1);
+      expect(endpoint.requests).toHaveLength(1);
     });
 
     it('ignores an answer that arrives after the attempt was replaced', async () => {
