@@ -19,25 +19,29 @@ import { gzipSync } from 'node:zlib';
 // (measured 21.72 kB, was 20.92) and 27 kB one component (measured 26.64 kB, was 25.78) when the store learnt to
 // keep each MCP server's tool listing (snapshot.mcpListings: +0.8 kB gzip in the reducer, which every store
 // bundles) and the ToolsEditor to show it (+0.3 kB).
+// Raised to 61 kB all (measured 60.60 kB, was 57.76), 24.5 kB hook + model (measured 24.29 kB, was 21.72) and
+// 29.5 kB one component (measured 29.17 kB, was 26.64) when useRealtimeSession learnt transport: 'webrtc': the
+// hook now imports the WebRTC transport (peer connection, SDP exchange, microphone and media controls, their
+// actionable errors: 6.5 kB min), which no bundler can drop while the transport is chosen by a string at runtime.
 const budgets = [
   // Every export as an app bundles it (model, session, hooks and all form components), React left to the app.
   {
     name: 'react-realtime-session (all exports)',
     contents: "export * from './dist/index.js';",
-    limitBytes: 58 * 1024,
+    limitBytes: 61 * 1024,
   },
   // The common case: the hook, the model and the WebSocket transport; the rest must tree-shake away.
   {
     name: 'useRealtimeSession + RealtimeSessionCreateRequest',
     contents:
       "export { useRealtimeSession, useSessionField, RealtimeSessionProvider, RealtimeSessionCreateRequest } from './dist/index.js';",
-    limitBytes: 22 * 1024,
+    limitBytes: 24.5 * 1024,
   },
   // One component on top of the hook: the others (ToolsEditor and its JSON parser above all) must not come along.
   {
     name: 'VoicePicker + useRealtimeSession',
     contents: "export { VoicePicker, useRealtimeSession, RealtimeSessionProvider } from './dist/index.js';",
-    limitBytes: 27 * 1024,
+    limitBytes: 29.5 * 1024,
   },
 ];
 

@@ -128,14 +128,18 @@ export {
 
 export {
   createWebSocketTransport,
+  createWebRTCTransport,
+  createPushToTalk,
   clientSecretFrom,
   RealtimeTransportError,
   type RealtimeTransportErrorCode,
   type WebSocketTransportOptions,
+  type WebRTCTransportOptions,
   type RealtimeClientSecretResult,
   type RealtimeTransport,
   type RealtimeTransportEvent,
   type RealtimeTransportStatus,
+  type RealtimeMediaControls,
 } from './transport/index.js';
 
 // ------------------------------------------------------------------ session: the framework-free store
@@ -171,6 +175,7 @@ export {
   useSessionSelector,
   useSessionField,
   type UseSessionFieldReturn,
+  useRealtimeMedia,
 } from './react/index.js';
 
 // ------------------------------------------------------------------ components and their headless hooks

@@ -103,6 +103,7 @@ describe('public API', () => {
       'RealtimeMcpToolFilterInit',
       'RealtimeMcpToolInit',
       'RealtimeMcpToolJson',
+      'RealtimeMediaControls',
       'RealtimeModelId',
       'RealtimeNoiseReduction',
       'RealtimeNoiseReductionInit',
@@ -196,13 +197,16 @@ describe('public API', () => {
       'UseSessionFieldReturn',
       'VoicePicker',
       'VoicePickerProps',
+      'WebRTCTransportOptions',
       'WebSocketTransportOptions',
       'clientSecretFrom',
       'conversationItemCreateEvent',
       'conversationItemDeleteEvent',
       'conversationItemRetrieveEvent',
       'conversationItemTruncateEvent',
+      'createPushToTalk',
       'createSessionStore',
+      'createWebRTCTransport',
       'createWebSocketTransport',
       'inputAudioBufferAppendEvent',
       'inputAudioBufferClearEvent',
@@ -222,6 +226,7 @@ describe('public API', () => {
       'useOutputModalitiesField',
       'useParallelToolCallsField',
       'usePromptField',
+      'useRealtimeMedia',
       'useRealtimeSession',
       'useRealtimeSessionContext',
       'useReasoningEffortField',
@@ -243,7 +248,10 @@ describe('public API', () => {
   it('stays small', () => {
     // Raised from 150 when every session field got its component (component, props and headless hook each):
     // the components are the product, the layers' helpers still stay out.
-    expect(publicNames.length).toBeLessThan(200);
+    // Raised from 200 to 205 for the WebRTC transport (createWebRTCTransport, its options, the media controls
+    // type of RealtimeTransport.media, createPushToTalk, useRealtimeMedia: 203 names); its other types
+    // (media snapshot, push-to-talk and hook results, test globals) stay in the internal entry.
+    expect(publicNames.length).toBeLessThan(205);
   });
 
   it('keeps the layers’ internals out of the root entry, and in the internal one', () => {

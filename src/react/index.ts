@@ -11,3 +11,4 @@ export {
   useControlSwitchWarning,
   type UseControllableStateOptions,
 } from './use-controllable-state.js';
+export { useRealtimeMedia, type UseRealtimeMediaReturn } from './use-realtime-media.js';

@@ -11,12 +11,14 @@ import {
 } from '../session/index.js';
 import {
   clientSecretFrom,
+  createWebRTCTransport,
   createWebSocketTransport,
   readDevEndpoint,
   type RealtimeClientSecretContext,
   type RealtimeClientSecretResult,
   type RealtimeReconnectOptions,
   type RealtimeTransport,
+  type WebRTCTransportOptions,
   type WebSocketConstructor,
 } from '../transport/index.js';
 
@@ -25,8 +27,8 @@ export interface UseRealtimeSessionOptions {
   readonly initial: RealtimeSessionCreateRequest;
   /**
    * Fetches an ephemeral `ek_…` client secret from your server (never put a
-   * standard API key in the browser). With it, the hook opens a WebSocket
-   * session. The latest function is always called, so an inline arrow is fine.
+   * standard API key in the browser). With it, the hook opens a session over
+   * the `transport` chosen. The latest function is always called, so an inline arrow is fine.
    * @default under `realtimeDevServer()`, the dev server's own client-secret route
    */
   readonly getClientSecret?: (context: RealtimeClientSecretContext) => Promise<RealtimeClientSecretResult>;
@@ -40,8 +42,23 @@ export interface UseRealtimeSessionOptions {
   readonly WebSocket?: WebSocketConstructor;
   /** How dropped connections are retried. Read when a connection is created. */
   readonly reconnect?: RealtimeReconnectOptions;
-  /** A transport of your own, used instead of `getClientSecret`/`url`. Changing it moves the session. */
-  readonly transport?: RealtimeTransport;
+  /**
+   * How the session connects. `'websocket'` carries the events only: the app moves any audio itself.
+   * `'webrtc'` makes the browser's microphone and speakers part of the call (see `webrtc` and
+   * `useRealtimeMedia`). A transport of your own is used instead of `getClientSecret`/`url`. Changing
+   * it moves the session to a new connection.
+   * @default 'websocket'
+   */
+  readonly transport?: RealtimeTransport | 'websocket' | 'webrtc';
+  /**
+   * With `transport: 'webrtc'`: where the server's audio plays, a microphone stream of your own (never
+   * stopped by the session) or the constraints to ask for one, and the peer connection's configuration.
+   * Read when a connection is created.
+   */
+  readonly webrtc?: Pick<
+    WebRTCTransportOptions,
+    'audioElement' | 'mediaStream' | 'audioConstraints' | 'rtcConfiguration'
+  >;
   /**
    * Connect on mount and disconnect on unmount. With nothing to connect to
    * (no `transport`, no `getClientSecret`, no dev server), the session stays
@@ -181,7 +198,8 @@ function createTrackedSession(store: RealtimeSessionStore): TrackedSession {
 
 /** What makes a connection "the same": a change in any of these opens a new one. */
 interface ConnectionIdentity {
-  readonly transport: RealtimeTransport | undefined;
+  /** The transport given, or the kind of the one the hook builds. */
+  readonly transport: RealtimeTransport | 'websocket' | 'webrtc';
   readonly url: string | undefined;
   readonly WebSocket: WebSocketConstructor | undefined;
   readonly hasClientSecret: boolean;
@@ -189,7 +207,7 @@ interface ConnectionIdentity {
 
 function identityOf(options: UseRealtimeSessionOptions): ConnectionIdentity {
   return {
-    transport: options.transport,
+    transport: options.transport ?? 'websocket',
     url: options.url,
     WebSocket: options.WebSocket,
     hasClientSecret: options.getClientSecret !== undefined,
@@ -211,7 +229,8 @@ function sameIdentity(a: ConnectionIdentity, b: ConnectionIdentity): boolean {
  * rejections and locks, and re-applies everything after a reconnect.
  *
  * The store is created once. It is safe under StrictMode (a double mount
- * opens one socket) and during server rendering (nothing touches `window`
+ * opens one connection: one socket, or one call and one microphone prompt
+ * with `transport: 'webrtc'`) and during server rendering (nothing touches `window`
  * until the effect connects). Actions are stable; callbacks always see the
  * latest props.
  *
@@ -253,37 +272,50 @@ export function useRealtimeSession(options: UseRealtimeSessionOptions): UseRealt
   });
 
   const createTransport = (from: UseRealtimeSessionOptions): RealtimeTransport | undefined => {
-    if (from.transport !== undefined) return from.transport;
+    if (typeof from.transport === 'object') return from.transport;
     // The page's own dev server, when it announces one, fills in whatever the options leave out.
     const devEndpoint = from.url === undefined || from.getClientSecret === undefined ? readDevEndpoint() : undefined;
     const url = from.url ?? devEndpoint?.url;
     const fallbackSecret = devEndpoint === undefined ? undefined : clientSecretFrom(devEndpoint.clientSecretPath);
     if (from.getClientSecret === undefined && fallbackSecret === undefined) return undefined;
-    return createWebSocketTransport({
+    const common = {
       model: from.initial.model,
-      getClientSecret: (context) => {
+      getClientSecret: (context: RealtimeClientSecretContext) => {
         const current = latest.current.getClientSecret ?? fallbackSecret;
         if (current === undefined) throw new Error('getClientSecret was removed');
         return current(context);
       },
       ...(url === undefined ? {} : { url }),
-      ...(from.WebSocket === undefined ? {} : { WebSocket: from.WebSocket }),
       ...(from.reconnect === undefined ? {} : { reconnect: from.reconnect }),
+    };
+    if (from.transport === 'webrtc') {
+      const { audioElement, mediaStream, audioConstraints, rtcConfiguration } = from.webrtc ?? {};
+      return createWebRTCTransport({
+        ...common,
+        ...(audioElement === undefined ? {} : { audioElement }),
+        ...(mediaStream === undefined ? {} : { mediaStream }),
+        ...(audioConstraints === undefined ? {} : { audioConstraints }),
+        ...(rtcConfiguration === undefined ? {} : { rtcConfiguration }),
+      });
+    }
+    return createWebSocketTransport({
+      ...common,
+      ...(from.WebSocket === undefined ? {} : { WebSocket: from.WebSocket }),
     });
   };
 
   const [store] = useState(() =>
     createSessionStore({
       initial: options.initial,
-      ...(options.transport === undefined ? {} : { transport: options.transport }),
+      ...(typeof options.transport === 'object' ? { transport: options.transport } : {}),
       ...(options.coalesceMs === undefined ? {} : { coalesceMs: options.coalesceMs }),
       ...(options.batchNotify === undefined ? {} : { batchNotify: options.batchNotify }),
     }),
   );
 
   // The connection is built in an effect: finding the dev server's endpoint reads the page, which
-  // rendering (and a server render) must not. A new url, WebSocket class or transport means a new
-  // connection; other option changes do not.
+  // rendering (and a server render) must not. A new url, WebSocket class or transport (or transport kind)
+  // means a new connection; other option changes do not.
   const identity = useRef<ConnectionIdentity | undefined>(undefined);
   const nextIdentity = identityOf(options);
   useEffect(() => {
@@ -311,7 +343,8 @@ export function useRealtimeSession(options: UseRealtimeSessionOptions): UseRealt
     };
   }, [store]);
 
-  // Unmount disconnects, but one task later: StrictMode's unmount-remount cancels it, so one socket serves both mounts.
+  // Unmount disconnects, but one task later: StrictMode's unmount-remount cancels it, so one connection serves both
+  // mounts (for WebRTC that also spares the user a second microphone prompt).
   const pendingDisconnect = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
     clearTimeout(pendingDisconnect.current);

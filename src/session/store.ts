@@ -194,8 +194,14 @@ export interface RealtimeSessionStore {
   on<TType extends SessionEventType>(type: TType, handler: (event: SessionEventOf<TType>) => void): () => void;
   /** The bounded, redacted log of frames sent and received. */
   readonly eventLog: RealtimeEventLog;
-  /** Swaps the connection; an active session moves to the new transport. */
+  /** Swaps the connection; an active session moves to the new transport. Subscribers are notified either way. */
   setTransport(transport: RealtimeTransport | undefined): void;
+  /**
+   * The connection the store talks through, if any: for what a transport offers beyond events, such as the
+   * WebRTC transport's `media`. It is not part of the snapshot; `setTransport()` notifies subscribers, so
+   * `useSyncExternalStore(store.subscribe, () => store.transport)` follows it.
+   */
+  readonly transport: RealtimeTransport | undefined;
   /** Changes options that need no reconnect. */
   setOptions(options: Pick<SessionStoreOptions, 'coalesceMs' | 'dragCoalesceMs' | 'ackTimeoutMs'>): void;
 }
@@ -629,16 +635,29 @@ export function createSessionStore(options: SessionStoreOptions): RealtimeSessio
     eventLog,
     setTransport(nextTransport) {
       if (nextTransport === transport) return;
+      const before = state;
       const wasActive = isActive();
       unsubscribeTransport?.();
       transport?.close();
       transport = nextTransport;
       unsubscribeTransport = transport?.events(onTransportEvent);
-      if (!wasActive) return;
-      batch(() => {
-        if (transport === undefined) dispatch({ type: 'disconnect' });
-        else startFreshSession(transport);
-      });
+      if (wasActive) {
+        batch(() => {
+          if (transport === undefined) dispatch({ type: 'disconnect' });
+          else startFreshSession(transport);
+        });
+      }
+      // The snapshot does not hold the transport, so a swap that changed nothing in it is announced with the
+      // same snapshot: readers of `transport` (useRealtimeMedia) move to the new one's media.
+      if (state === before) {
+        const same = state;
+        batchNotify(() => {
+          for (const listener of [...listeners]) listener(same, same);
+        });
+      }
+    },
+    get transport() {
+      return transport;
     },
     setOptions(next) {
       if (next.coalesceMs !== undefined) coalesceMs = next.coalesceMs;

@@ -1,5 +1,5 @@
 import { DEV_ENDPOINT_META_NAME, parseDevEndpointContent, type RealtimeDevEndpoint } from '../protocol/index.js';
-import type { RealtimeClientSecretContext, RealtimeClientSecretResult } from './websocket.js';
+import type { RealtimeClientSecretContext, RealtimeClientSecretResult } from './connection.js';
 
 /**
  * The Realtime endpoint the page's own server announces (the

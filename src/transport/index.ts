@@ -6,7 +6,13 @@ export {
   type WebSocketTransportOptions,
   type WebSocketLike,
   type WebSocketConstructor,
-  type RealtimeClientSecretResult,
-  type RealtimeClientSecretContext,
 } from './websocket.js';
+export { type RealtimeClientSecretResult, type RealtimeClientSecretContext } from './connection.js';
 export { readDevEndpoint, clientSecretFrom } from './dev-endpoint.js';
+export {
+  createWebRTCTransport,
+  type WebRTCTransport,
+  type WebRTCTransportOptions,
+  type WebRTCGlobals,
+} from './webrtc.js';
+export { createPushToTalk, type PushToTalk } from './push-to-talk.js';

@@ -70,6 +70,63 @@ export interface RealtimeTransport {
   close(): void;
   /** Listens to status changes and server frames; returns the unsubscribe function. */
   events(listener: (event: RealtimeTransportEvent) => void): () => void;
+  /**
+   * The microphone and the played audio, on transports that carry audio themselves (the WebRTC one); absent
+   * where the app moves the audio in events (the WebSocket one).
+   */
+  readonly media?: RealtimeMediaControls;
+}
+
+/**
+ * What {@link RealtimeMediaControls.getSnapshot} returns: a frozen object that keeps its identity until one
+ * of its values changes, so it can feed `useSyncExternalStore` directly.
+ */
+export interface RealtimeMediaSnapshot {
+  readonly muted: boolean;
+  /** The played audio's volume, 0 to 1. */
+  readonly volume: number;
+  /** Whether a microphone stream is in use. */
+  readonly hasMicrophone: boolean;
+  /** Whether the server's audio has arrived and is playing. */
+  readonly hasRemoteAudio: boolean;
+}
+
+/**
+ * The microphone and the played audio of a transport that carries them.
+ *
+ * @example
+ * ```ts
+ * const media = transport.media;
+ * media?.setMuted(true);
+ * media?.setVolume(0.5);
+ * // A meter, polled per frame: the levels are read on demand, never pushed.
+ * const draw = () => {
+ *   meter.value = media?.inputLevel() ?? 0;
+ *   requestAnimationFrame(draw);
+ * };
+ * ```
+ */
+export interface RealtimeMediaControls {
+  /** Whether the microphone is muted; it stays so across reconnects. */
+  readonly muted: boolean;
+  /** Mutes or unmutes the microphone (its tracks' `enabled`): a muted one sends silence, the call stays up. */
+  setMuted(muted: boolean): void;
+  /** The played audio's volume, 0 to 1. */
+  readonly volume: number;
+  /** Sets the played audio's volume; values outside 0–1 are clamped, `NaN` throws a `RangeError`. */
+  setVolume(volume: number): void;
+  /** The microphone's level now, 0 to 1 (RMS); 0 without a microphone or Web Audio. */
+  inputLevel(): number;
+  /** The played audio's level now, 0 to 1 (RMS); 0 before the server's audio arrives or without Web Audio. */
+  outputLevel(): number;
+  /** The microphone stream in use, if any. */
+  readonly localStream: MediaStream | undefined;
+  /** The server's audio stream, once it arrived. */
+  readonly remoteStream: MediaStream | undefined;
+  /** The current state as one immutable object. */
+  getSnapshot(): RealtimeMediaSnapshot;
+  /** Calls `listener` when `muted`, `volume` or a stream changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void;
 }
 
 /** Why a transport refused to connect or send. */
@@ -81,7 +138,17 @@ export type RealtimeTransportErrorCode =
   | 'client_secret_failed'
   | 'connection_failed'
   | 'retries_exhausted'
-  | 'no_endpoint';
+  | 'no_endpoint'
+  /** The user or the browser refused the microphone. */
+  | 'microphone_denied'
+  /** No microphone, none matching the constraints, or one that could not start. */
+  | 'no_microphone'
+  /** No `RTCPeerConnection` or `navigator.mediaDevices`: an old browser, or a page that is not HTTPS or localhost. */
+  | 'no_webrtc'
+  /** The server refused the WebRTC offer for good (an HTTP 4xx other than 401, 408 and 429). */
+  | 'sdp_rejected'
+  /** The WebRTC connection failed (ICE) or its data channel closed. */
+  | 'ice_failed';
 
 /**
  * A transport failure with a stable code.

@@ -1,12 +1,13 @@
 import { OPENAI_REALTIME_URL, type RealtimeClientEvent } from '../protocol/index.js';
-import { backoffDelay, DEFAULT_RECONNECT, type RealtimeReconnectOptions } from './backoff.js';
+import type { RealtimeReconnectOptions } from './backoff.js';
 import {
-  RealtimeTransportError,
-  type RealtimeTransport,
-  type RealtimeTransportConnectOptions,
-  type RealtimeTransportEvent,
-  type RealtimeTransportStatus,
-} from './types.js';
+  createClientSecretSource,
+  createConnectionLifecycle,
+  inBrowser,
+  type RealtimeClientSecretContext,
+  type RealtimeClientSecretResult,
+} from './connection.js';
+import { RealtimeTransportError, type RealtimeTransport } from './types.js';
 
 /** The Realtime API's WebSocket endpoint: {@link OPENAI_REALTIME_URL}, under the name this module has always exported. */
 export const REALTIME_API_URL = OPENAI_REALTIME_URL;
@@ -28,15 +29,6 @@ export type WebSocketConstructor = new (
   protocols?: string | string[],
   options?: { headers?: Record<string, string> },
 ) => WebSocketLike;
-
-/** A client secret as `getClientSecret` may return it: the `ek_…` string, or the API's response object. */
-export type RealtimeClientSecretResult = string | { readonly value: string; readonly expires_at?: number };
-
-/** What `getClientSecret` is told about the connection it is minting for. */
-export interface RealtimeClientSecretContext {
-  /** The model of the session about to open; mint the secret for it. */
-  readonly model: string;
-}
 
 export interface WebSocketTransportOptions {
   /**
@@ -70,13 +62,6 @@ export interface WebSocketTransportOptions {
 }
 
 const OPEN = 1;
-/** A cached secret is reused only with at least this much life left. */
-const SECRET_REUSE_MARGIN_MS = 30_000;
-
-/** True in browser code, where standard API keys must never be used. */
-function inBrowser(): boolean {
-  return typeof window !== 'undefined' && typeof window.document !== 'undefined';
-}
 
 function endpoint(url: string, model: string): string {
   // A path (such as a dev server's `/v1/realtime`) is resolved against the page's own origin.
@@ -125,182 +110,83 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Re
     throw new RealtimeTransportError('missing_credentials', 'Pass getClientSecret (browsers) or apiKey (Node).');
   }
   const url = options.url ?? REALTIME_API_URL;
-  const reconnect = { ...DEFAULT_RECONNECT, ...options.reconnect };
-  const random = options.random ?? Math.random;
-  const listeners = new Set<(event: RealtimeTransportEvent) => void>();
-
-  let status: RealtimeTransportStatus = 'idle';
-  let model = options.model;
+  const secrets = getClientSecret === undefined ? undefined : createClientSecretSource(getClientSecret);
   let socket: WebSocketLike | undefined;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let healthyTimer: ReturnType<typeof setTimeout> | undefined;
-  let attempt = 0;
-  let reusable: { readonly value: string; readonly model: string; readonly expiresAtMs: number } | undefined;
-  // Bumped whenever a connection is abandoned, so late callbacks of the old one are ignored.
-  let generation = 0;
 
-  const emit = (event: RealtimeTransportEvent) => {
-    for (const listener of [...listeners]) listener(event);
-  };
-  const setStatus = (next: RealtimeTransportStatus, extra: { attempt?: number; error?: Error } = {}) => {
-    status = next;
-    emit({ type: 'status', status: next, ...extra });
-  };
-
-  const abandon = () => {
-    generation += 1;
-    clearTimeout(retryTimer);
-    retryTimer = undefined;
-    clearTimeout(healthyTimer);
-    healthyTimer = undefined;
-    const old = socket;
-    socket = undefined;
-    if (old !== undefined && old.readyState <= OPEN) old.close(1000, 'client closed');
-  };
-
-  const credentials = async (): Promise<{ protocols: string[]; headers?: Record<string, string> }> => {
-    if (getClientSecret !== undefined) {
-      const cached = reusable;
-      if (cached !== undefined && cached.model === model && cached.expiresAtMs - Date.now() > SECRET_REUSE_MARGIN_MS) {
-        return { protocols: ['realtime', `openai-insecure-api-key.${cached.value}`] };
-      }
-      reusable = undefined;
-      const forModel = model;
-      let result: RealtimeClientSecretResult;
-      try {
-        result = await getClientSecret({ model: forModel });
-      } catch (cause) {
-        throw new RealtimeTransportError('client_secret_failed', 'getClientSecret() failed.', { cause });
-      }
-      const secret = typeof result === 'string' ? result : result?.value;
-      if (typeof secret !== 'string' || secret === '') {
-        throw new RealtimeTransportError('client_secret_failed', 'getClientSecret() returned no secret.');
-      }
-      if (inBrowser() && !secret.startsWith('ek_')) {
-        throw new RealtimeTransportError(
-          'api_key_in_browser',
-          'getClientSecret() returned a standard API key; only ephemeral ek_ secrets may be used in browsers.',
-        );
-      }
-      const expiresAt = typeof result === 'string' ? undefined : result.expires_at;
-      if (typeof expiresAt === 'number' && Number.isFinite(expiresAt)) {
-        reusable = { value: secret, model: forModel, expiresAtMs: expiresAt * 1000 };
-      }
-      return { protocols: ['realtime', `openai-insecure-api-key.${secret}`] };
+  const credentials = async (model: string): Promise<{ protocols: string[]; headers?: Record<string, string> }> => {
+    if (secrets !== undefined) {
+      return { protocols: ['realtime', `openai-insecure-api-key.${await secrets.secret(model)}`] };
     }
     if (inBrowser()) return { protocols: ['realtime', `openai-insecure-api-key.${apiKey ?? ''}`] };
     return { protocols: [], headers: { Authorization: `Bearer ${apiKey ?? ''}` } };
   };
 
-  const scheduleRetry = (error: Error) => {
-    socket = undefined;
-    clearTimeout(healthyTimer);
-    healthyTimer = undefined;
-    if (attempt >= reconnect.maxAttempts) {
-      const reason =
-        reconnect.maxAttempts === 0
-          ? error
-          : new RealtimeTransportError(
-              'retries_exhausted',
-              `Gave up after ${reconnect.maxAttempts} reconnection attempts. Last: ${error.message}`,
-              { cause: error },
-            );
-      setStatus('failed', { error: reason });
-      return;
-    }
-    attempt += 1;
-    setStatus('reconnecting', { attempt, error });
-    const mine = generation;
-    retryTimer = setTimeout(
-      () => {
-        if (mine === generation) void open();
-      },
-      backoffDelay(attempt, reconnect, random),
-    );
-  };
-
-  const open = async () => {
-    const mine = generation;
-    const WebSocketClass = options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketConstructor | undefined);
-    if (WebSocketClass === undefined) {
-      setStatus('failed', {
-        error: new RealtimeTransportError('no_websocket', "No WebSocket here; pass WebSocket from 'ws'."),
-      });
-      return;
-    }
-    let auth: Awaited<ReturnType<typeof credentials>>;
-    try {
-      auth = await credentials();
-    } catch (error) {
-      if (mine !== generation) return;
-      if (error instanceof RealtimeTransportError && error.code === 'api_key_in_browser') {
-        setStatus('failed', { error });
+  const lifecycle = createConnectionLifecycle({
+    model: options.model,
+    reconnect: options.reconnect,
+    random: options.random,
+    teardown() {
+      const old = socket;
+      socket = undefined;
+      if (old !== undefined && old.readyState <= OPEN) old.close(1000, 'client closed');
+    },
+    async open(attempt) {
+      const WebSocketClass = options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketConstructor | undefined);
+      if (WebSocketClass === undefined) {
+        attempt.fail(new RealtimeTransportError('no_websocket', "No WebSocket here; pass WebSocket from 'ws'."));
         return;
       }
-      scheduleRetry(error as Error);
-      return;
-    }
-    if (mine !== generation) return;
-    const ws =
-      auth.headers === undefined
-        ? new WebSocketClass(endpoint(url, model), auth.protocols)
-        : new WebSocketClass(endpoint(url, model), auth.protocols, { headers: auth.headers });
-    socket = ws;
-    let opened = false;
-    ws.addEventListener('open', () => {
-      if (mine !== generation) return;
-      opened = true;
-      // Only a connection that stays up for a while proves the server healthy; one that is
-      // accepted and dropped again (a flapping server) keeps counting towards `failed`.
-      healthyTimer = setTimeout(() => {
-        if (mine === generation) attempt = 0;
-      }, reconnect.healthyAfterMs);
-      setStatus('open');
-    });
-    ws.addEventListener('message', (event) => {
-      if (mine !== generation) return;
-      emit({ type: 'message', data: (event as { data?: unknown }).data });
-    });
-    // Browsers give no reason for a failed handshake; `close` follows `error`, so only `close` acts.
-    ws.addEventListener('error', () => {});
-    ws.addEventListener('close', (event) => {
-      if (mine !== generation) return;
-      const { code, reason } = event as { code?: number; reason?: string };
-      // A refused handshake may be a secret the server no longer accepts: the next attempt mints anew.
-      if (!opened) reusable = undefined;
-      const message = opened
-        ? `The connection closed unexpectedly (${code ?? 'no code'}${reason ? `: ${reason}` : ''}).`
-        : `The connection could not be opened (${code ?? 'no code'}).`;
-      scheduleRetry(new RealtimeTransportError('connection_failed', message));
-    });
-  };
+      let auth: Awaited<ReturnType<typeof credentials>>;
+      try {
+        auth = await credentials(attempt.model);
+      } catch (error) {
+        if (error instanceof RealtimeTransportError && error.code === 'api_key_in_browser') attempt.fail(error);
+        else attempt.retry(error as Error);
+        return;
+      }
+      if (!attempt.current) return;
+      const ws =
+        auth.headers === undefined
+          ? new WebSocketClass(endpoint(url, attempt.model), auth.protocols)
+          : new WebSocketClass(endpoint(url, attempt.model), auth.protocols, { headers: auth.headers });
+      socket = ws;
+      let opened = false;
+      ws.addEventListener('open', () => {
+        if (!attempt.current) return;
+        opened = true;
+        attempt.opened();
+      });
+      ws.addEventListener('message', (event) => attempt.message((event as { data?: unknown }).data));
+      // Browsers give no reason for a failed handshake; `close` follows `error`, so only `close` acts.
+      ws.addEventListener('error', () => {});
+      ws.addEventListener('close', (event) => {
+        if (!attempt.current) return;
+        const { code, reason } = event as { code?: number; reason?: string };
+        // A refused handshake may be a secret the server no longer accepts: the next attempt mints anew.
+        if (!opened) secrets?.forget();
+        const message = opened
+          ? `The connection closed unexpectedly (${code ?? 'no code'}${reason ? `: ${reason}` : ''}).`
+          : `The connection could not be opened (${code ?? 'no code'}).`;
+        attempt.retry(new RealtimeTransportError('connection_failed', message));
+      });
+    },
+  });
 
   return {
     get status() {
-      return status;
+      return lifecycle.status;
     },
-    connect(connectOptions?: RealtimeTransportConnectOptions) {
-      abandon();
-      if (connectOptions?.model !== undefined) model = connectOptions.model;
-      attempt = 0;
-      setStatus('connecting');
-      void open();
-    },
+    connect: lifecycle.connect,
     send(event: RealtimeClientEvent) {
-      if (socket === undefined || status !== 'open' || socket.readyState !== OPEN) {
-        throw new RealtimeTransportError('not_open', `Cannot send ${event.type}: the connection is ${status}.`);
+      if (socket === undefined || lifecycle.status !== 'open' || socket.readyState !== OPEN) {
+        throw new RealtimeTransportError(
+          'not_open',
+          `Cannot send ${event.type}: the connection is ${lifecycle.status}.`,
+        );
       }
       socket.send(JSON.stringify(event));
     },
-    close() {
-      abandon();
-      if (status !== 'closed') setStatus('closed');
-    },
-    events(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    close: lifecycle.close,
+    events: lifecycle.events,
   };
 }

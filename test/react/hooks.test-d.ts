@@ -6,8 +6,15 @@ import type {
   RealtimeTool,
   RealtimeVoice,
 } from '../../src/model/index.js';
-import type { useSessionField, UseSessionFieldReturn } from '../../src/react/index.js';
+import type { RealtimeClientEvent } from '../../src/protocol/index.js';
+import type {
+  UseRealtimeMediaReturn,
+  UseRealtimeSessionOptions,
+  useSessionField,
+  UseSessionFieldReturn,
+} from '../../src/react/index.js';
 import type { RealtimeSessionStore } from '../../src/session/index.js';
+import type { createPushToTalk, RealtimeTransport } from '../../src/transport/index.js';
 
 test('useSessionField types its value by path', () => {
   expectTypeOf<ReturnType<typeof useSessionField<'audio.output.voice'>>['value']>().toEqualTypeOf<
@@ -34,4 +41,14 @@ test('store.update accepts a patch, a request or a function, and resolves with t
   expectTypeOf<Update>().toBeCallableWith({ instructions: 'Hi' });
   expectTypeOf<Update>().toBeCallableWith((draft: RealtimeSessionCreateRequest) => draft);
   expectTypeOf<ReturnType<Update>>().toEqualTypeOf<Promise<RealtimeSessionCreateRequest | undefined>>();
+});
+
+test('the hook takes a transport kind or a transport, and push-to-talk takes the media hook’s result', () => {
+  expectTypeOf<UseRealtimeSessionOptions['transport']>().toEqualTypeOf<
+    RealtimeTransport | 'websocket' | 'webrtc' | undefined
+  >();
+  expectTypeOf<typeof createPushToTalk>().toBeCallableWith(
+    (_event: RealtimeClientEvent) => {},
+    {} as UseRealtimeMediaReturn,
+  );
 });

@@ -712,4 +712,27 @@ describe('setTransport', () => {
     expect(next.connects).toEqual([]);
     expect(snapshot().status).toBe('idle');
   });
+
+  it('exposes the transport, and tells subscribers of a swap even when the snapshot stays the same', () => {
+    expect(store.transport).toBe(transport);
+    const before = snapshot();
+    const heard = vi.fn();
+    store.subscribe(heard);
+    const next = createFakeTransport();
+    store.setTransport(next);
+    expect(store.transport).toBe(next);
+    expect(snapshot()).toBe(before);
+    expect(heard).toHaveBeenCalledExactlyOnceWith(before, before);
+    store.setTransport(next);
+    expect(heard).toHaveBeenCalledOnce();
+  });
+
+  it('notifies an active session’s swap once, with its new status', () => {
+    connectAndSync();
+    const heard = vi.fn();
+    store.subscribe(heard);
+    store.setTransport(createFakeTransport());
+    expect(heard).toHaveBeenCalledOnce();
+    expect(heard.mock.calls[0]?.[0]).toMatchObject({ status: 'reconnecting' });
+  });
 });
