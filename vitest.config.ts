@@ -14,7 +14,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: domTests,
+          // test/browser runs in Chromium (`npm run test:browser`).
+          exclude: [...domTests, 'test/browser/**'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
           benchmark: { include: ['test/**/*.bench.ts'] },
         },

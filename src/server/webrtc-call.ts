@@ -117,6 +117,9 @@ export async function answerCall(stack: WebRTCStack, offerSdp: string, handlers:
     // Without bundling, werift keeps a transport per section alive and the process cannot exit.
     bundlePolicy: 'max-bundle',
     iceAdditionalHostAddresses: ['127.0.0.1'],
+    // No STUN: the emulator serves this machine and its network, and a lookup of Google's server would stall offline.
+    iceServers: [],
+    iceUseIpv6: false,
   });
   const endListeners = new Set<() => void>();
   let ended = false;
@@ -178,6 +181,7 @@ export async function answerCall(stack: WebRTCStack, offerSdp: string, handlers:
     audio.setDirection('sendrecv');
     await audio.sender.replaceTrack(outgoing);
     await pc.setLocalDescription(await pc.createAnswer());
+    releaseRetransmittedFlight(pc);
     await gatheringComplete(pc);
   } catch (error) {
     await end();
@@ -203,6 +207,36 @@ export async function answerCall(stack: WebRTCStack, offerSdp: string, handlers:
     },
     close: end,
   };
+}
+
+/** The part of werift's SCTP association the workaround below touches; not part of its typed API. */
+interface SctpInternals {
+  timer3Expired: () => void;
+  readonly sentQueue: readonly { acked?: boolean; retransmit?: boolean }[];
+}
+
+/**
+ * Works around a werift 0.24 SCTP bug that stalls a data channel for good:
+ * when the retransmission timer fires, werift marks every unacknowledged-by-
+ * cumulative-TSN chunk for retransmission, those already acknowledged by a
+ * gap block included, and counts them in flight again; their later
+ * acknowledgement never takes them out, so the flight size outgrows the
+ * congestion window and nothing is sent any more. Chrome loses a packet early
+ * in most calls, so without this the session froze after its first events.
+ * Here a chunk already acknowledged is simply not retransmitted. A no-op if
+ * werift's internals change shape.
+ */
+function releaseRetransmittedFlight(pc: PeerConnection): boolean {
+  const sctp = (pc as unknown as { sctpManager?: { sctpTransport?: { sctp?: Partial<SctpInternals> } } }).sctpManager
+    ?.sctpTransport?.sctp;
+  const expired = sctp?.timer3Expired;
+  if (sctp === undefined || typeof expired !== 'function' || !Array.isArray(sctp.sentQueue)) return false;
+  sctp.timer3Expired = () => {
+    expired();
+    // The first chunk (the lost one) was re-sent synchronously above; the rest wait for their turn.
+    for (const chunk of sctp.sentQueue ?? []) if (chunk.acked === true) chunk.retransmit = false;
+  };
+  return true;
 }
 
 function gatheringComplete(pc: PeerConnection): Promise<void> {

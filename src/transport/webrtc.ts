@@ -404,8 +404,14 @@ export function createWebRTCTransport(options: WebRTCTransportOptions): WebRTCTr
     random: options.random,
     teardown() {
       const old = call;
+      const oldChannel = channel;
       call = undefined;
       channel = undefined;
+      // The channel first: its closing reaches the server at once, where a closed peer connection alone is only
+      // noticed when ICE consent runs out, half a minute later.
+      oldChannel?.close();
+      // Chrome leaves the remote track live for a while after close(); stopping it ends it now.
+      for (const track of media.controls.remoteStream?.getTracks() ?? []) track.stop();
       if (old !== undefined) {
         clearTimeout(old.timer);
         old.abort.abort();
