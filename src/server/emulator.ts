@@ -863,6 +863,8 @@ export function createRealtimeEmulator(options: RealtimeEmulatorOptions = {}): R
       },
       receiveAudio(samples, sampleRate) {
         try {
+          // Someone talking over a call sends no events for minutes on end; their audio is what keeps the session.
+          idleTimer.refresh();
           bufferedAudioBytes += Math.round((samples.length / sampleRate) * 1000 * PCM_BYTES_PER_MS);
           detectTurns(samples, sampleRate);
         } catch {

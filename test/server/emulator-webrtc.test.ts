@@ -133,6 +133,21 @@ describe('POST /v1/realtime/calls', () => {
     expect(((await garbage.json()) as { error: { code: string } }).error.code).toBe('invalid_offer');
   });
 
+  it('keeps a call that sends audio but no events past the idle timeout, and ends a silent one', async () => {
+    const idle = await startRealtimeEmulator({ apiKey, port: 0, idleTimeoutMs: 500 });
+    try {
+      const client = await connectWebRTCClient(`${idle.url}/realtime/calls?model=gpt-realtime`, apiKey);
+      open.push(client);
+      await client.waitFor('session.created');
+      // A muted microphone still sends (silent) audio: the caller is there.
+      await client.speak(1000, 0);
+      expect(idle.emulator.sessionCount).toBe(1);
+      await expect.poll(() => idle.emulator.sessionCount, { timeout: 3000 }).toBe(0);
+    } finally {
+      await idle.close();
+    }
+  });
+
   it('ends the session when the caller hangs up', async () => {
     const before = emulator.emulator.sessionCount;
     const client = await call();
