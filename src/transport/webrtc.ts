@@ -539,7 +539,8 @@ export function createWebRTCTransport(options: WebRTCTransportOptions): WebRTCTr
               `POST ${callsUrl} refused the client secret (HTTP 401${detail}).`,
             ),
           );
-        } else if (status === 408 || status === 429 || status >= 500) {
+        } else if (status === 408 || status === 429 || (status >= 500 && status !== 501)) {
+          // 501 is a server that cannot do WebRTC at all (the emulator without its WebRTC stack): no retry helps.
           attempt.retry(
             new RealtimeTransportError('connection_failed', `POST ${callsUrl} answered HTTP ${status}${detail}.`),
           );

@@ -196,6 +196,27 @@ describe('createWebRTCTransport', () => {
       expect(lastError()?.error.message).toMatch(/HTTPS.*localhost/);
     });
 
+    it('a server that cannot do WebRTC (501) fails at once with its message, as the emulator without werift says', async () => {
+      endpoint.replies.push({
+        status: 501,
+        body: JSON.stringify({
+          error: {
+            message: 'Install werift and opusscript.',
+            type: 'invalid_request_error',
+            code: 'webrtc_unavailable',
+          },
+        }),
+      });
+      const { transport, lastError } = transportWith();
+      transport.connect();
+      await settle();
+      expect(transport.status).toBe('failed');
+      expect(lastError()?.error.code).toBe('sdp_rejected');
+      expect(lastError()?.error.message).toContain('HTTP 501: Install werift and opusscript.');
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(endpoint.requests).toHaveLength(1);
+    });
+
     it('an SDP offer refused with 400 fails with sdp_rejected, carrying the server’s message and status', async () => {
       endpoint.replies.push({
         status: 400,
