@@ -15,7 +15,8 @@ const DEFAULT_TLS_CERT_OUT = '.realtime-emulator-cert.pem';
 const USAGE = `Usage: react-realtime-session emulator [--port 8787] [--host 127.0.0.1] [--api-key KEY]
          [--tls [--tls-cert-out FILE] | --tls-cert FILE --tls-key FILE]
 
-Starts a local Realtime API: POST /v1/realtime/client_secrets and the /v1/realtime WebSocket.
+Starts a local Realtime API: POST /v1/realtime/client_secrets, the /v1/realtime WebSocket, and
+WebRTC calls at POST /v1/realtime/calls (needs: npm install -D werift@~0.24.4 opusscript).
 
   --tls                serve https and wss with a self-signed certificate for localhost, 127.0.0.1
                        and ::1, generated at start (needs: npm install -D selfsigned)
