@@ -5,14 +5,8 @@ import { RealtimeSessionCreateRequest } from '../../src/model/index.js';
 import { RealtimeSessionProvider, useRealtimeMedia } from '../../src/react/index.js';
 import { createSessionStore } from '../../src/session/index.js';
 import { createWebRTCTransport, createWebSocketTransport } from '../../src/transport/index.js';
-import {
-  FakeAudioContext,
-  FakeAudioElement,
-  fakeGlobals,
-  fakeMicrophone,
-  FakePeerConnection,
-  fakeSdpEndpoint,
-} from '../support/fake-webrtc.js';
+import type { FakeAudioElement, fakeMicrophone, fakeSdpEndpoint } from '../support/fake-webrtc.js';
+import { FakeAudioContext, fakeGlobals, FakePeerConnection, freshFakeWebRTC } from '../support/fake-webrtc.js';
 
 const initial = new RealtimeSessionCreateRequest({ model: 'gpt-realtime-2' });
 
@@ -43,12 +37,7 @@ async function connectedStore() {
 }
 
 beforeEach(() => {
-  FakePeerConnection.made = [];
-  FakeAudioContext.made = [];
-  FakeAudioContext.samples = new Map();
-  microphone = fakeMicrophone();
-  endpoint = fakeSdpEndpoint();
-  audio = new FakeAudioElement();
+  ({ microphone, endpoint, audio } = freshFakeWebRTC());
 });
 afterEach(() => {
   cleanup();

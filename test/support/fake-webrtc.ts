@@ -256,3 +256,15 @@ export function fakeGlobals(
       : {}),
   };
 }
+
+/** A clean slate of fakes for one test: no peer connections or audio contexts made yet, a new microphone, endpoint and element. */
+export function freshFakeWebRTC(): {
+  microphone: ReturnType<typeof fakeMicrophone>;
+  endpoint: ReturnType<typeof fakeSdpEndpoint>;
+  audio: FakeAudioElement;
+} {
+  FakePeerConnection.made = [];
+  FakeAudioContext.made = [];
+  FakeAudioContext.samples = new Map();
+  return { microphone: fakeMicrophone(), endpoint: fakeSdpEndpoint(), audio: new FakeAudioElement() };
+}

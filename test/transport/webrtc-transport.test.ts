@@ -7,14 +7,13 @@ import {
   type WebRTCTransportOptions,
 } from '../../src/transport/index.js';
 import { webrtcCallsUrl } from '../../src/transport/webrtc.js';
+import type { FakeAudioElement, fakeMicrophone, fakeSdpEndpoint } from '../support/fake-webrtc.js';
 import {
   FAKE_ANSWER_SDP,
   FakeAudioContext,
-  FakeAudioElement,
   fakeGlobals,
-  fakeMicrophone,
   FakePeerConnection,
-  fakeSdpEndpoint,
+  freshFakeWebRTC,
   FakeStream,
 } from '../support/fake-webrtc.js';
 
@@ -60,12 +59,7 @@ async function opened(options: Parameters<typeof transportWith>[0] = {}) {
 }
 
 beforeEach(() => {
-  FakePeerConnection.made = [];
-  FakeAudioContext.made = [];
-  FakeAudioContext.samples = new Map();
-  microphone = fakeMicrophone();
-  endpoint = fakeSdpEndpoint();
-  audio = new FakeAudioElement();
+  ({ microphone, endpoint, audio } = freshFakeWebRTC());
   vi.useFakeTimers();
 });
 afterEach(() => {
