@@ -14,11 +14,18 @@ const DEFAULT_INITIAL = new RealtimeSessionCreateRequest({
 export interface LiveSessionParameters {
   /** The session's starting config. */
   readonly initial?: RealtimeSessionCreateRequest;
+  /** How it connects: `'webrtc'` for stories of the microphone and speaker. @default 'websocket' */
+  readonly transport?: 'websocket' | 'webrtc';
 }
 
-function LiveSession(props: { readonly initial: RealtimeSessionCreateRequest; readonly children: ReactNode }) {
+function LiveSession(props: {
+  readonly initial: RealtimeSessionCreateRequest;
+  readonly transport: 'websocket' | 'webrtc';
+  readonly children: ReactNode;
+}) {
   const session = useRealtimeSession({
     initial: props.initial,
+    transport: props.transport,
   });
   return (
     <RealtimeSessionProvider session={session}>
@@ -47,7 +54,7 @@ function LiveSession(props: { readonly initial: RealtimeSessionCreateRequest; re
 export const withLiveSession: Decorator = (Story, context) => {
   const parameters = (context.parameters['liveSession'] ?? {}) as LiveSessionParameters;
   return (
-    <LiveSession initial={parameters.initial ?? DEFAULT_INITIAL}>
+    <LiveSession initial={parameters.initial ?? DEFAULT_INITIAL} transport={parameters.transport ?? 'websocket'}>
       <Story />
     </LiveSession>
   );
@@ -55,16 +62,22 @@ export const withLiveSession: Decorator = (Story, context) => {
 
 /**
  * What a Connected story spreads in: the live-session decorator and the
- * session's starting config.
+ * session's starting config (and, for voice stories, `transport: 'webrtc'`).
  */
-export function connectedTo(initial: RealtimeSessionCreateRequest) {
+export function connectedTo(
+  initial: RealtimeSessionCreateRequest,
+  transport: LiveSessionParameters['transport'] = 'websocket',
+) {
   return {
     decorators: [withLiveSession],
-    parameters: { liveSession: { initial } satisfies LiveSessionParameters },
+    parameters: { liveSession: { initial, transport } satisfies LiveSessionParameters },
   };
 }
 
-/** Waits until the decorator's session is open: its toolbar says so. */
-export async function waitForOpenSession(canvas: ReturnType<typeof within>): Promise<void> {
-  await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout: 5000 });
+/**
+ * Waits until the decorator's session is open: its toolbar says so. A WebRTC call (microphone, SDP offer, ICE)
+ * takes longer to come up than a socket, so it gets `timeout` to spare.
+ */
+export async function waitForOpenSession(canvas: ReturnType<typeof within>, timeout = 5000): Promise<void> {
+  await waitFor(() => expect(canvas.getByLabelText('Session status')).toHaveTextContent('open'), { timeout });
 }

@@ -43,7 +43,9 @@ if (ids.length === 0) {
 await mkdir(out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? chromiumOptions.executablePath,
-  args: chromiumOptions.args,
+  // The voice stories call over WebRTC: a granted fake microphone (Chromium's own beep, no WAV needed for a
+  // picture), loopback ICE and audio that plays unasked, as in the browser tests.
+  args: [...chromiumOptions.args, ...chromiumOptions.fakeMediaArgs],
 });
 let failures = 0;
 try {

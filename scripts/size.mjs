@@ -23,12 +23,15 @@ import { gzipSync } from 'node:zlib';
 // 29.5 kB one component (measured 29.17 kB, was 26.64) when useRealtimeSession learnt transport: 'webrtc': the
 // hook now imports the WebRTC transport (peer connection, SDP exchange, microphone and media controls, their
 // actionable errors: 6.5 kB min), which no bundler can drop while the transport is chosen by a string at runtime.
+// Raised to 62 kB all (measured 61.89 kB, was 60.63) for AudioControls: its markup, the level meters' frame loop
+// and the push-to-talk button (+1.26 kB gzip, 4 kB min). The hook and one-component budgets do not bundle it
+// (measured 24.32 and 29.20 kB): it tree-shakes away where it is not imported.
 const budgets = [
   // Every export as an app bundles it (model, session, hooks and all form components), React left to the app.
   {
     name: 'react-realtime-session (all exports)',
     contents: "export * from './dist/index.js';",
-    limitBytes: 61 * 1024,
+    limitBytes: 62 * 1024,
   },
   // The common case: the hook, the model and the WebSocket transport; the rest must tree-shake away.
   {

@@ -240,6 +240,8 @@ export {
   EventLog,
   type EventLogProps,
   useEventLog,
+  AudioControls,
+  type AudioControlsProps,
   SessionConfigForm,
   type SessionConfigFormProps,
 } from './components/index.js';

@@ -17,6 +17,7 @@ export * from './truncation-editor/index.js';
 export * from './session-status/index.js';
 export * from './session-diff/index.js';
 export * from './event-log/index.js';
+export * from './audio-controls/index.js';
 export * from './session-config-form/index.js';
 export type { SessionRequestProps, SessionBindingMode, FieldStore } from './field/use-field-store.js';
 export type {

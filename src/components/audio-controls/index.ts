@@ -1,0 +1,1 @@
+export { AudioControls, type AudioControlsProps } from './audio-controls.js';
