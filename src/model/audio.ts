@@ -447,3 +447,24 @@ export class RealtimeAudioConfig extends RealtimeModel<RealtimeAudioConfigJson, 
     });
   }
 }
+
+/** The quiet end of {@link loudness}: room noise on a laptop microphone sits around -60 to -50 dBFS. */
+const LOUDNESS_FLOOR_DBFS = -60;
+
+/**
+ * An RMS amplitude (0 to 1 of full scale) on a 0 to 1 scale that follows the ear: linear in dB from
+ * -60 dBFS (0) to full scale (1). Speech at -30 to -15 dBFS lands mid-scale, where a linear RMS would
+ * barely leave the bottom; the emulator's turn detection reads `threshold` on this scale too, so a meter
+ * drawn with it shows where the threshold lies.
+ *
+ * @example
+ * ```ts
+ * loudness(0.0316); // ≈ 0.5 (-30 dBFS)
+ * loudness(0); // 0
+ * ```
+ */
+export function loudness(rms: number): number {
+  if (!(rms > 0)) return 0;
+  const dbfs = 20 * Math.log10(rms);
+  return Math.min(1, Math.max(0, (dbfs - LOUDNESS_FLOOR_DBFS) / -LOUDNESS_FLOOR_DBFS));
+}

@@ -5,12 +5,10 @@
  * the effect a developer expects, on audio from a WebRTC track or from
  * `input_audio_buffer.append`.
  */
-import { DEFAULT_TURN_DETECTION } from '../model/index.js';
+import { DEFAULT_TURN_DETECTION, loudness } from '../model/index.js';
 
 /** The span of audio each decision is made on; the API's VAD works on windows of this order too. */
 const WINDOW_MS = 10;
-/** The level scale's floor: quieter than this is level 0. Room noise on a laptop mic sits around -60 to -50 dBFS. */
-const FLOOR_DBFS = -60;
 
 /** The settings of a turn detection config the detector honours. */
 export interface VoiceActivitySettings {
@@ -28,9 +26,8 @@ export type VoiceActivityEvent =
   | { readonly type: 'speech_stopped'; readonly audioEndMs: number };
 
 /**
- * The level of PCM16 samples on a 0 to 1 scale: their RMS in dBFS, mapped
- * linearly from -60 dBFS (0) to full scale (1). A `threshold` of 0.5 is then
- * -30 dBFS, about a voice at arm's length from a laptop microphone.
+ * The level of PCM16 samples: their RMS on the {@link loudness} scale (-60 dBFS is 0, full scale 1). A
+ * `threshold` of 0.5 is then -30 dBFS, about a voice at arm's length from a laptop microphone.
  *
  * @example
  * ```ts
@@ -41,10 +38,7 @@ export function energyLevel(samples: Int16Array): number {
   if (samples.length === 0) return 0;
   let sum = 0;
   for (const sample of samples) sum += sample * sample;
-  const rms = Math.sqrt(sum / samples.length) / 32768;
-  if (rms === 0) return 0;
-  const dbfs = 20 * Math.log10(rms);
-  return Math.min(1, Math.max(0, (dbfs - FLOOR_DBFS) / -FLOOR_DBFS));
+  return loudness(Math.sqrt(sum / samples.length) / 32768);
 }
 
 /** A running detector over one session's input audio. */

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { createRef, Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AudioControls } from '../../src/components/index.js';
-import { RealtimeOff, RealtimeServerVad, RealtimeSessionCreateRequest } from '../../src/model/index.js';
+import { loudness, RealtimeOff, RealtimeServerVad, RealtimeSessionCreateRequest } from '../../src/model/index.js';
 import { RealtimeSessionProvider } from '../../src/react/index.js';
 import { createSessionStore, type RealtimeSessionStore } from '../../src/session/index.js';
 import { createWebRTCTransport, createWebSocketTransport } from '../../src/transport/index.js';
@@ -316,13 +316,14 @@ describe('AudioControls', () => {
     FakeAudioContext.samples.set(microphone.granted[0]!, [0.5, -0.5, 0.5, -0.5]);
     FakeAudioContext.samples.set(remote, [0.25, -0.25, 0.25, -0.25]);
     frames.run(16);
-    expect(meter('Microphone level').value).toBeCloseTo(0.5);
-    expect(meter('Speaker level').value).toBeCloseTo(0.25);
+    // The meters show the RMS as the ear hears it: 0.5 (-6 dBFS) near the top, 0.25 (-12 dBFS) a little lower.
+    expect(meter('Microphone level').value).toBeCloseTo(loudness(0.5));
+    expect(meter('Speaker level').value).toBeCloseTo(loudness(0.25));
     for (let frame = 2; frame <= 60; frame++) {
       FakeAudioContext.samples.set(microphone.granted[0]!, [frame / 100, -frame / 100, frame / 100, -frame / 100]);
       frames.run(frame * 16);
     }
-    expect(meter('Microphone level').value).toBeCloseTo(0.6);
+    expect(meter('Microphone level').value).toBeCloseTo(loudness(0.6));
     expect(renders).toBe(rendersBefore);
   });
 
@@ -341,7 +342,7 @@ describe('AudioControls', () => {
     }
     // Frames 16, 32 and 48 (at 1256, 1512 and 1768 ms) are the first at least 250 ms after the last update:
     // 4 levels in a second of 60 frames.
-    expect(seen).toEqual([0, 16, 32, 48]);
+    expect(seen).toEqual([0, 0.16, 0.32, 0.48].map((rms) => Math.round(loudness(rms) * 100)));
   });
 
   it('stops the meter loop on unmount, and rests the meters at 0 when the session closes', async () => {
@@ -349,7 +350,7 @@ describe('AudioControls', () => {
     const view = renderControls(store);
     FakeAudioContext.samples.set(microphone.granted[0]!, [0.5, -0.5, 0.5, -0.5]);
     frames.run(16);
-    expect(meter('Microphone level').value).toBeCloseTo(0.5);
+    expect(meter('Microphone level').value).toBeCloseTo(loudness(0.5));
     act(() => store.disconnect());
     expect(frames.pending.size).toBe(0);
     expect(meter('Microphone level').value).toBe(0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  loudness,
   RealtimeAudioConfig,
   RealtimeAudioConfigInput,
   RealtimeAudioConfigOutput,
@@ -109,5 +110,18 @@ describe('turn detection', () => {
     expect(RealtimeNoiseReduction.off).toBe(RealtimeOff);
     expect(String(RealtimeOff)).toBe('off');
     expect(JSON.stringify({ a: RealtimeOff })).toBe('{"a":null}');
+  });
+});
+
+describe('loudness', () => {
+  it('maps -60 dBFS and quieter to 0, full scale to 1, and is linear in dB between', () => {
+    expect(loudness(0)).toBe(0);
+    expect(loudness(-1)).toBe(0);
+    expect(loudness(Number.NaN)).toBe(0);
+    expect(loudness(0.0005)).toBe(0);
+    expect(loudness(1)).toBe(1);
+    expect(loudness(2)).toBe(1);
+    expect(loudness(10 ** (-30 / 20))).toBeCloseTo(0.5, 10);
+    expect(loudness(10 ** (-15 / 20))).toBeCloseTo(0.75, 10);
   });
 });
