@@ -181,7 +181,7 @@ export async function answerCall(stack: WebRTCStack, offerSdp: string, handlers:
     audio.setDirection('sendrecv');
     await audio.sender.replaceTrack(outgoing);
     await pc.setLocalDescription(await pc.createAnswer());
-    releaseRetransmittedFlight(pc);
+    recoverSctpFromLoss(pc);
     await gatheringComplete(pc);
   } catch (error) {
     await end();
@@ -240,12 +240,12 @@ const LOCAL_RTO_MIN_SECONDS = 0.2;
  * {@link LOCAL_RTO_MIN_SECONDS}), so that lost packet costs a fifth of a
  * second instead of a second. A no-op if werift's internals change shape.
  */
-function releaseRetransmittedFlight(pc: PeerConnection): boolean {
+function recoverSctpFromLoss(pc: PeerConnection): void {
   const sctp = (pc as unknown as { sctpManager?: { sctpTransport?: { sctp?: Partial<SctpInternals> } } }).sctpManager
     ?.sctpTransport?.sctp;
   const expired = sctp?.timer3Expired;
   const updateRto = sctp?.updateRto?.bind(sctp);
-  if (sctp === undefined || typeof expired !== 'function' || !Array.isArray(sctp.sentQueue)) return false;
+  if (sctp === undefined || typeof expired !== 'function' || !Array.isArray(sctp.sentQueue)) return;
   sctp.timer3Expired = () => {
     expired();
     // The first chunk (the lost one) was re-sent synchronously above; the rest wait for their turn.
@@ -259,7 +259,6 @@ function releaseRetransmittedFlight(pc: PeerConnection): boolean {
       sctp.rto = Math.min(sctp.rto ?? measured, Math.max(LOCAL_RTO_MIN_SECONDS, measured));
     };
   }
-  return true;
 }
 
 function gatheringComplete(pc: PeerConnection): Promise<void> {
@@ -314,6 +313,7 @@ function createPlayer(
 
   const sendFrame = (samples: Int16Array) => {
     const opus = encoder.encode(Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength), FRAME_SAMPLES);
+    // 111 is Opus's usual number; the track rewrites it to whatever the answer negotiated.
     const header = new werift.RtpHeader({ sequenceNumber, timestamp, payloadType: 111, marker: false });
     track.writeRtp(new werift.RtpPacket(header, opus));
     sequenceNumber = (sequenceNumber + 1) & 0xffff;
